@@ -1,0 +1,64 @@
+# Everything a contributor runs: `make serve`, `make test`, `make build`, `make check`.
+# The virtual environment is (re)created from requirements.lock whenever the lock or
+# pyproject.toml is newer than the last install.
+
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help setup serve serve-zh serve-en build check test lint lock bench audit clean
+
+help:
+	@echo "make serve   preview the site with live reload on http://$(HOST):$(PORT)/"
+	@echo "make test    run the whole test suite (unit, build, browser)"
+	@echo "make build   strict build into site/"
+	@echo "make check   zh/en parity report without building"
+	@echo "make lint    ruff and mypy"
+	@echo "make bench   benchmarks (see benchmarks/README.md)"
+	@echo "make audit   Lighthouse on the built site (needs Node.js and Chromium)"
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version))."; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST):$(PORT) --watch quiz_plugin
+
+serve-zh serve-en: serve-%: $(STAMP)
+	BUILD_ONLY_LOCALE=$* $(BIN)/mkdocs serve --livereload --dev-addr $(HOST):$(PORT) --watch quiz_plugin
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP)
+	$(BIN)/python -m quiz_plugin check docs/
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check quiz_plugin tests hooks benchmarks
+	$(BIN)/mypy
+
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -e '.[test]' editables hatchling
+	{ echo "# Exact versions installed by 'make' (see Makefile). Regenerate with 'make lock'."; \
+	  .lock-venv/bin/pip freeze --exclude-editable; } > requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,227 @@
+"""The Markdown extension: a `pymdownx.blocks` block named `quiz`, and its tree processor.
+
+The block only collects what the author wrote. The tree processor then visits every quiz of the
+page in document order, so each one gets its source line, and renders the widget, or an error
+box when the quiz is malformed (including blocks that `pymdownx.blocks` refused to open).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown import Markdown
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block, type_any
+
+from quiz_plugin.labels import labels_for
+from quiz_plugin.locate import RE_QUIZ_HEADER, quiz_header_lines
+from quiz_plugin.messages import log_message, page_message
+from quiz_plugin.model import Quiz, QuizProblem, QuizSettings, problem
+from quiz_plugin.parse import parse_quiz, parse_settings
+from quiz_plugin.render import QuizIdentity, render_error, render_quiz, render_score
+
+PENDING = "data-quiz-pending"
+
+
+@dataclass
+class QuizPage:
+    """What the extension knows about the page being converted."""
+
+    path: str = "<string>"
+    language: str = "en"
+    line_offset: int = 0
+    key_path: str = ""
+    # Fingerprints that key saved answers, shared between a page and its translations.
+    shared_fingerprints: dict[tuple[str, str], str] = field(default_factory=dict)
+    key_language: bool = True
+
+
+@dataclass
+class QuizReport:
+    """One quiz as found on a page: where it is, what it is, and what is wrong with it."""
+
+    line: int
+    quiz: Quiz | None
+    problems: list[QuizProblem]
+
+
+Reporter = Callable[[str], None]
+
+
+class QuizBlock(Block):
+    """`/// quiz`: one multiple-choice question."""
+
+    NAME = "quiz"
+    ARGUMENT = None
+    OPTIONS = {"multiple": (False, type_any), "shuffle": (False, type_any), "id": ("", type_any)}
+
+    def _validate(self, parent: etree.Element, arg: Any, **options: Any) -> bool:
+        # pymdownx.blocks drops a block whose options are invalid and shows it as plain text;
+        # accept every header here and report what is wrong in place of the quiz instead.
+        self.argument = arg
+        self.options = {"attrs": {}}
+        self.header = parse_settings(arg, options)
+        return True
+
+    def on_markdown(self) -> str:
+        """Parse the content as Markdown blocks."""
+        return "block"
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        """Create the element the tree processor will turn into the widget."""
+        settings, problems = self.header
+        header = {"settings": settings.__dict__, "problems": [p.code for p in problems]}
+        header["details"] = [list(p.details) for p in problems]
+        return etree.SubElement(parent, "div", {PENDING: json.dumps(header)})
+
+
+class QuizSourcePreprocessor(Preprocessor):
+    """Note where the `/// quiz` headers are in the source, before anything rewrites it."""
+
+    def __init__(self, md: Markdown, extension: QuizExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        """Record the header lines and leave the source unchanged."""
+        self.extension.header_lines = quiz_header_lines(lines)
+        return lines
+
+
+class QuizTreeprocessor(Treeprocessor):
+    """Render every quiz of the page, in document order."""
+
+    def __init__(self, md: Markdown, extension: QuizExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        """Replace each pending block (or refused header) with its widget or an error box."""
+        page = self.extension.page
+        labels = labels_for(page.language)
+        parents = {child: parent for parent in root.iter() for child in parent}
+        found = [el for el in root.iter() if PENDING in el.attrib or _is_refused_header(el)]
+        reports: list[QuizReport] = []
+        rendered: list[etree.Element] = []
+        used_ids: set[str] = set()
+        for ordinal, element in enumerate(found):
+            line = self.extension.source_line(ordinal)
+            report = self._parse(element, line, used_ids)
+            reports.append(report)
+            if report.quiz is None:
+                self._replace(parents, element, self._error(report, labels))
+                continue
+            widget = render_quiz(report.quiz, self._identity(report.quiz, ordinal), labels)
+            self._replace(parents, element, widget)
+            rendered.append(widget)
+        if len(rendered) >= 2:
+            _insert_after_top_level(root, parents, rendered[-1], render_score(labels, len(rendered)))
+        self.extension.reports = reports
+
+    def _parse(self, element: etree.Element, line: int, used_ids: set[str]) -> QuizReport:
+        if PENDING not in element.attrib:
+            return QuizReport(line, None, [problem("invalid_header")])
+        header = json.loads(element.attrib[PENDING])
+        settings = QuizSettings(**header["settings"])
+        problems = [
+            QuizProblem(code, tuple(tuple(pair) for pair in details))
+            for code, details in zip(header["problems"], header["details"], strict=True)
+        ]
+        if settings.id and settings.id in used_ids:
+            problems.append(problem("duplicate_id", value=settings.id))
+        elif settings.id:
+            used_ids.add(settings.id)
+        parsed = parse_quiz(element, settings)
+        if isinstance(parsed, list):
+            return QuizReport(line, None, problems + parsed)
+        return QuizReport(line, None if problems else parsed, problems)
+
+    def _error(self, report: QuizReport, labels: dict[str, str]) -> etree.Element:
+        page = self.extension.page
+        location = f"{page.path}:{report.line}"
+        for item in report.problems:
+            self.extension.report(f"{location}: {log_message(item)}")
+        message = " ".join(page_message(item, page.language.split("-")[0]) for item in report.problems)
+        return render_error(message, location, labels)
+
+    def _identity(self, quiz: Quiz, ordinal: int) -> QuizIdentity:
+        page = self.extension.page
+        place = quiz.settings.id or f"{page.key_path}#{ordinal}"
+        fingerprint = quiz.fingerprint()
+        shared = page.shared_fingerprints
+        if page.key_language:
+            shared[(page.key_path, place)] = fingerprint
+        else:
+            fingerprint = shared.get((page.key_path, place), fingerprint)
+        key = hashlib.sha256(f"{page.key_path}|{place}|{fingerprint}".encode()).hexdigest()[:12]
+        return QuizIdentity(dom_id=f"quiz-{quiz.settings.id or key}", key=key)
+
+    @staticmethod
+    def _replace(
+        parents: dict[etree.Element, etree.Element], old: etree.Element, new: etree.Element
+    ) -> None:
+        parent = parents[old]
+        new.tail = old.tail
+        parent[list(parent).index(old)] = new
+        parents[new] = parent
+
+
+def _is_refused_header(element: etree.Element) -> bool:
+    first_line = (element.text or "").split("\n", 1)[0]
+    return element.tag == "p" and RE_QUIZ_HEADER.match(first_line) is not None
+
+
+def _insert_after_top_level(
+    root: etree.Element,
+    parents: dict[etree.Element, etree.Element],
+    element: etree.Element,
+    new: etree.Element,
+) -> None:
+    while parents.get(element) is not None and parents[element] is not root:
+        element = parents[element]
+    root.insert(list(root).index(element) + 1, new)
+
+
+class QuizExtension(BlocksExtension):
+    """Register the `quiz` block, the source preprocessor and the tree processor."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        """Start with an anonymous page; the MkDocs plugin sets the real one per page."""
+        super().__init__(**kwargs)
+        self.page = QuizPage()
+        self.header_lines: list[int] = []
+        self.reports: list[QuizReport] = []
+        self.reporter: Reporter | None = None
+
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:
+        """Add the block and the processors to a Markdown instance."""
+        block_mgr.register(QuizBlock, {})
+        md.preprocessors.register(QuizSourcePreprocessor(md, self), "quiz_source", 1000)
+        # Before tasklist (25) and inline processing (20): options still read "[x] text" and their
+        # Markdown is processed where it lands.
+        md.treeprocessors.register(QuizTreeprocessor(md, self), "quiz", 30)
+
+    def source_line(self, ordinal: int) -> int:
+        """Return the file line of the page's n-th quiz header."""
+        if ordinal < len(self.header_lines):
+            return self.header_lines[ordinal] + self.page.line_offset
+        return self.page.line_offset + 1
+
+    def report(self, message: str) -> None:
+        """Pass a problem to whoever listens (the plugin logs it as a warning)."""
+        if self.reporter is not None:
+            self.reporter(message)
+
+
+def makeExtension(**kwargs: Any) -> QuizExtension:  # noqa: N802 (Markdown's entry point name)
+    """Return the extension, for `markdown_extensions: - quiz_plugin.extension`."""
+    return QuizExtension(**kwargs)
+
+

@@ -1,0 +1,66 @@
+"""Text the widget shows to readers, per language."""
+
+from __future__ import annotations
+
+from typing import Final
+
+LABELS: Final[dict[str, dict[str, str]]] = {
+    "en": {
+        "check": "Check",
+        "retry": "Try again",
+        "reveal": "Show answer",
+        "hint": "Select all that apply",
+        "answer": "Answer",
+        "key": "Answer:",
+        "correct": "✓ Correct.",
+        "incorrect": "✗ Not quite. Try again, or show the answer.",
+        "incomplete": "◐ Partly right: what you chose is correct, but some correct options are missing.",
+        "revealed": "Answer shown: the correct option is marked.",
+        "optionCorrect": "Correct",
+        "optionWrong": "Wrong",
+        "optionMissed": "Missed",
+        "score": "{correct} / {total} correct",
+        "reset": "Reset this page's quizzes",
+        "error": "This quiz cannot be shown",
+    },
+    "zh": {
+        "check": "检查答案",
+        "retry": "再试一次",
+        "reveal": "显示答案",
+        "hint": "多选:选出所有正确答案",
+        "answer": "答案",
+        "key": "答案:",
+        "correct": "✓ 回答正确。",
+        "incorrect": "✗ 回答错误。可以再试一次,或者显示答案。",
+        "incomplete": "◐ 答对了一部分:你选的都对,但还有正确选项没选。",
+        "revealed": "已显示答案:正确选项已标出。",
+        "optionCorrect": "正确",
+        "optionWrong": "错误",
+        "optionMissed": "漏选",
+        "score": "答对 {correct} / {total} 题",
+        "reset": "重做本页测验",
+        "error": "这道测验题无法显示",
+    },
+}
+
+DEFAULT_LOCALE: Final = "en"
+
+# Keys the browser script reads from the widget's `data-quiz-i18n` attribute.
+SCRIPT_KEYS: Final = (
+    "correct",
+    "incorrect",
+    "incomplete",
+    "revealed",
+    "optionCorrect",
+    "optionWrong",
+    "optionMissed",
+)
+
+
+def labels_for(locale: str | None) -> dict[str, str]:
+    """Return the labels for a locale such as `zh`, `zh-Hans` or `en_US`, falling back to English."""
+    if locale:
+        language = locale.replace("_", "-").split("-")[0].lower()
+        if language in LABELS:
+            return LABELS[language]
+    return LABELS[DEFAULT_LOCALE]

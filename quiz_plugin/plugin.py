@@ -1,0 +1,75 @@
+"""MkDocs event hooks of the quiz plugin: each hook hands its work to a module."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from quiz_plugin import assets_files, site
+from quiz_plugin.config import QuizConfig
+from quiz_plugin.extension import QuizExtension, QuizPage
+
+log = get_plugin_logger(__name__)
+
+
+class QuizPlugin(BasePlugin[QuizConfig]):
+    """Turn `/// quiz` blocks into widgets, and check that translations keep the same quizzes."""
+
+    def __init__(self) -> None:
+        """Keep state that lives across the per-language builds of mkdocs-static-i18n."""
+        self.extension = QuizExtension()
+        self.extension.reporter = log.warning
+        self.fingerprints: dict[tuple[str, str], str] = {}
+        self.pages_with_quizzes: set[str] = set()
+        self.assets_on_every_page = False
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Register the Markdown extension and, under instant navigation, the assets."""
+        if not self.config.enabled:
+            return config
+        if not any(isinstance(ext, QuizExtension) for ext in config.markdown_extensions):
+            config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
+        self.assets_on_every_page = "navigation.instant" in config.theme.get("features", [])
+        if self.assets_on_every_page:
+            assets_files.add_to_every_page(config)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        """Serve the widget's script and stylesheet."""
+        if self.config.enabled:
+            assets_files.add_asset_files(files, config)
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Tell the extension which page it converts: file, language and line offset."""
+        language = site.build_language(config)
+        self.extension.page = QuizPage(
+            path=page.file.src_uri,
+            language=language,
+            line_offset=site.front_matter_lines(page, markdown),
+            key_path=site.path_without_language(page.file.src_uri, config),
+            shared_fingerprints=self.fingerprints,
+            key_language=language == (self.config.default_language or site.default_language(config)),
+        )
+        return markdown
+
+    def on_page_content(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Remember which pages carry a quiz, to link the assets from those pages only."""
+        if any(report.quiz for report in self.extension.reports):
+            self.pages_with_quizzes.add(page.file.dest_uri)
+        self.extension.reports = []
+        return html
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        """Link the script and stylesheet from pages that have a quiz."""
+        if self.assets_on_every_page or page.file.dest_uri not in self.pages_with_quizzes:
+            return output
+        return assets_files.add_to_page(output, page.url or page.file.url)
