@@ -1,0 +1,160 @@
+"""Shared fixtures: a strict two-language build, a local HTTP server, and a real browser."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import logging
+import os
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+BROWSER_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that nothing listens on."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Site:
+    """A built site, served over HTTP on 127.0.0.1."""
+
+    root: Path
+    url: str
+    log: list[logging.LogRecord]
+
+    def html(self, path: str) -> str:
+        """Return a built file's text."""
+        return (self.root / path).read_text(encoding="utf-8")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve_directory(root: Path, port: int) -> Iterator[str]:
+    """Serve a directory on 127.0.0.1:port in a background thread."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def build_site(project: Path, site_dir: Path, site_url: str, **overrides: object) -> list[logging.LogRecord]:
+    """Build `project/mkdocs.yml` strictly into `site_dir`; return the log records."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    previous = os.environ.get("SITE_URL")
+    os.environ["SITE_URL"] = site_url
+    try:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), **overrides)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    finally:
+        logger.removeHandler(collect)
+        if previous is None:
+            os.environ.pop("SITE_URL", None)
+        else:
+            os.environ["SITE_URL"] = previous
+    return collect.records
+
+
+def copy_project(destination: Path) -> Path:
+    """Copy what a build needs (config, docs, overrides, hooks) into a scratch folder."""
+    for name in ("docs", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, destination / name)
+    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    return destination
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The project's own site, built strictly once per session and served locally."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    root = tmp_path_factory.mktemp("site")
+    records = build_site(ROOT, root, url, strict=True)
+    with serve_directory(root, port):
+        yield Site(root=root, url=url, log=records)
+
+
+def browser_executable() -> str | None:
+    """Return the browser to drive: $CHROME_PATH, Debian's Chromium, or Playwright's own."""
+    configured = os.environ.get("CHROME_PATH")
+    if configured:
+        return configured
+    return next((path for path in BROWSER_CANDIDATES if Path(path).exists()), None)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """A headless Chromium; missing it skips locally and fails in CI (CI=true)."""
+    try:
+        from playwright.sync_api import Error, sync_playwright
+    except ImportError:  # pragma: no cover
+        _missing_browser("Playwright for Python is not installed (run `make test`).")
+    executable = browser_executable()
+    with sync_playwright() as playwright:
+        try:
+            launched = playwright.chromium.launch(
+                executable_path=executable, headless=True, args=CHROMIUM_ARGS
+            )
+        except Error as error:
+            _missing_browser(
+                f"No Chromium could be started ({error.message.splitlines()[0]}). Install Debian's "
+                "`chromium` or set CHROME_PATH to a Chromium or Chrome binary."
+            )
+        yield launched
+        launched.close()
+
+
+def _missing_browser(reason: str) -> None:
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(f"browser tests must run in CI: {reason}")
+    pytest.skip(reason)
