@@ -1,7 +1,8 @@
 """Site hooks that finish what mkdocs-static-i18n leaves to the site.
 
 - hreflang alternates and the language selector use absolute URLs, plus an `x-default`;
-- each language gets a search index with its own pages only.
+- each language gets a search index with its own pages only, and jieba knows the course's terms;
+- each language gets its own `404.html` and `sitemap.xml`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,18 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
+
+
+JIEBA_USER_DICT = Path(__file__).with_name("jieba_user_dict.txt")
+
+
+@event_priority(100)  # before the search plugin loads jieba's dictionaries
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Teach jieba the course's terms (预训练, 后训练 …) so that searching for them works."""
+    search = config.plugins.get("material/search")
+    if search is not None and not search.config.jieba_dict_user:
+        search.config.jieba_dict_user = str(JIEBA_USER_DICT)
+    return config
 
 
 def _absolute(config: MkDocsConfig, link: str) -> str:
@@ -55,7 +68,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     head, _, rest = output.partition(RE_CONFIG_BASE)
     data, _, tail = rest.partition("</script>")
     settings = json.loads(data)
-    settings["base"] = f"{settings['base']}/{language}".removeprefix("./")
+    # Material resolves the index and result links against this base: keep the trailing slash.
+    settings["base"] = f"{settings['base']}/{language}/".removeprefix("./")
     return f"{head}{RE_CONFIG_BASE}{json.dumps(settings, ensure_ascii=False)}</script>{tail}"
 
 

@@ -1,0 +1,72 @@
+"""Open pages the way a reader does, while recording anything that goes wrong."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost")
+
+
+@dataclass
+class Watch:
+    """What went wrong while a page was open."""
+
+    console_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    offsite: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        """Return every problem seen, labelled."""
+        return (
+            [f"console: {m}" for m in self.console_errors]
+            + [f"failed: {u}" for u in self.failed]
+            + [f"other host: {u}" for u in self.offsite]
+        )
+
+
+def watch(page: Any) -> Watch:
+    """Abort requests to other hosts and record console errors and failed requests."""
+    seen = Watch()
+
+    def route(request_route: Any) -> None:
+        host = urlsplit(request_route.request.url).hostname or ""
+        if request_route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+            request_route.continue_()
+        else:
+            seen.offsite.append(request_route.request.url)
+            request_route.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: m.type == "error" and seen.console_errors.append(m.text))
+    page.on("pageerror", lambda e: seen.console_errors.append(str(e)))
+    page.on("requestfailed", lambda r: _failed(seen, r))
+    page.on("response", lambda r: r.status >= 400 and seen.failed.append(f"{r.url} ({r.status})"))
+    return seen
+
+
+def _failed(seen: Watch, request: Any) -> None:
+    # Leaving a page cancels what it was still loading (ERR_ABORTED): not a failure of the site,
+    # unless it was a request to another host, which `route` aborts and records itself.
+    if request.failure != "net::ERR_ABORTED":
+        seen.failed.append(f"{request.url} ({request.failure})")
+
+
+def search(page: Any, query: str) -> list[str]:
+    """Type a query into Material's search box and return the result links."""
+    page.click("input.md-search__input")
+    page.fill("input.md-search__input", query)
+    page.keyboard.press("End")  # Material searches on key events
+    page.wait_for_selector(".md-search-result__item a", timeout=10_000)
+    links: list[str] = page.locator(".md-search-result__item a").evaluate_all(
+        "links => links.map(link => link.href)"
+    )
+    return links
+
+
+def switch_language(page: Any, language: str) -> None:
+    """Open the header's language menu and pick a language."""
+    page.hover(".md-header .md-select")
+    with page.expect_navigation():
+        page.click(f'.md-header a.md-select__link[hreflang="{language}"]')

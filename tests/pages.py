@@ -1,0 +1,43 @@
+"""Read built pages: visible text of the article, links and meta tags."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+RE_ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(?P<body>.*?)</article>', re.S)
+RE_TAG = re.compile(r"<[^>]+>")
+RE_SPACE = re.compile(r"\s+")
+
+
+def article_text(page: str) -> str:
+    """Return the visible text of a page's article, with white space collapsed."""
+    match = RE_ARTICLE.search(page)
+    assert match, "no <article> in page"
+    return RE_SPACE.sub(" ", html.unescape(RE_TAG.sub(" ", match.group("body"))))
+
+
+def article_text_joined(page: str) -> str:
+    """Return the article's text with tags removed but nothing inserted in their place."""
+    match = RE_ARTICLE.search(page)
+    assert match, "no <article> in page"
+    return RE_SPACE.sub(" ", html.unescape(RE_TAG.sub("", match.group("body"))))
+
+
+class Tags(HTMLParser):
+    """Collect every start tag with its attributes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {name: value or "" for name, value in attrs}))
+
+
+def tags(page: str, name: str | None = None) -> list[dict[str, str]]:
+    """Return the attributes of every tag (of one name) in a page."""
+    parser = Tags()
+    parser.feed(page)
+    return [attrs for tag, attrs in parser.tags if name is None or tag == name]

@@ -1,0 +1,195 @@
+"""The built site: content of both languages, metadata, sitemaps, 404 pages, no other hosts."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import Site, build_site, copy_project, free_port
+from pages import article_text, article_text_joined, tags
+from seed import sentences
+
+CJK = re.compile("[\u3400-\u9fff]")
+PAGES = {"zh": ["index.html", "post-training.html"], "en": ["en/index.html", "en/post-training.html"]}
+CHAPTER = {"zh": "post-training.html", "en": "en/post-training.html"}
+
+
+def test_build_is_clean(site: Site) -> None:
+    problems = [r.getMessage() for r in site.log if r.levelname in ("WARNING", "ERROR")]
+    assert problems == []
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_every_seed_sentence_is_on_its_chapter_page(site: Site, language: str) -> None:
+    text = article_text_joined(site.html(CHAPTER[language]))
+    missing = [s for s in sentences(language) if s not in text]
+    assert missing == []
+
+
+@pytest.mark.parametrize(("language", "other"), [("zh", "en"), ("en", "zh")])
+def test_no_sentence_leaks_into_the_other_language(site: Site, language: str, other: str) -> None:
+    for page in PAGES[language]:
+        text = article_text(site.html(page))
+        leaked = [s for s in sentences(other) if len(s) > 12 and s in text]
+        assert leaked == [], page
+
+
+def test_english_pages_have_no_chinese_text(site: Site) -> None:
+    for page in PAGES["en"]:
+        assert CJK.findall(article_text(site.html(page))) == [], page
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_html_lang_title_and_description(site: Site, language: str) -> None:
+    names = {"zh": "大模型助手是怎样炼成的", "en": "How LLM Assistants Are Trained"}
+    for page in PAGES[language]:
+        source = site.html(page)
+        assert f'<html lang="{language}"' in source
+        assert names[language] in re.search(r"<title>(.*?)</title>", source).group(1)
+        descriptions = [t["content"] for t in tags(source, "meta") if t.get("name") == "description"]
+        assert len(descriptions) == 1 and len(descriptions[0]) > 30
+        assert bool(CJK.search(descriptions[0])) == (language == "zh")
+
+
+def test_chapter_descriptions_are_their_own(site: Site) -> None:
+    home, chapter = (site.html(p) for p in PAGES["en"])
+    describe = lambda s: [t["content"] for t in tags(s, "meta") if t.get("name") == "description"]  # noqa: E731
+    assert describe(home) != describe(chapter)
+
+
+@pytest.mark.parametrize("page", ["post-training.html", "en/post-training.html", "index.html"])
+def test_hreflang_alternates_are_absolute_with_x_default(site: Site, page: str) -> None:
+    slug = Path(page).name
+    links = {
+        t["hreflang"]: t["href"]
+        for t in tags(site.html(page), "link")
+        if t.get("rel") == "alternate" and "hreflang" in t
+    }
+    assert links == {
+        "zh": f"{site.url}{slug}",
+        "en": f"{site.url}en/{slug}",
+        "x-default": f"{site.url}{slug}",
+    }
+
+
+def test_language_selector_links_to_the_same_page(site: Site) -> None:
+    for page, expected in [
+        ("post-training.html", {"zh": "post-training.html", "en": "en/post-training.html"}),
+        ("en/post-training.html", {"zh": "post-training.html", "en": "en/post-training.html"}),
+    ]:
+        selector = {
+            t["hreflang"]: t["href"]
+            for t in tags(site.html(page), "a")
+            if "md-select__link" in t.get("class", "")
+        }
+        assert selector == {lang: f"{site.url}{path}" for lang, path in expected.items()}
+
+
+def test_sitemaps_list_alternates_per_language(site: Site) -> None:
+    root = site.html("sitemap.xml")
+    english = site.html("en/sitemap.xml")
+    assert f"<loc>{site.url}post-training.html</loc>" in root
+    assert f'hreflang="en" href="{site.url}en/post-training.html"' in root
+    locations = re.findall(r"<loc>(.*?)</loc>", english)
+    assert locations and all(loc.startswith(f"{site.url}en/") for loc in locations)
+    assert f'hreflang="zh" href="{site.url}post-training.html"' in english
+
+
+@pytest.mark.parametrize(("page", "language", "heading"), [
+    ("404.html", "zh", "页面不存在"), ("en/404.html", "en", "Page not found"),
+])
+def test_404_pages_per_language_link_both_homes(site: Site, page: str, language: str, heading: str) -> None:
+    source = site.html(page)
+    assert heading in source
+    assert f'<html lang="{language}"' in source
+    hrefs = [t["href"] for t in tags(source, "a")]
+    assert site.url in hrefs and f"{site.url}en/" in hrefs
+    assert '<meta name="robots" content="noindex">' in source
+
+
+def test_search_index_per_language(site: Site) -> None:
+    zh = json.loads(site.html("search/search_index.json"))["docs"]
+    en = json.loads(site.html("en/search/search_index.json"))["docs"]
+    assert {d["location"].split("#")[0] for d in zh} == {"index.html", "post-training.html"}
+    assert {d["location"].split("#")[0] for d in en} == {"index.html", "post-training.html"}
+    assert not any(CJK.search(d["title"] + d["text"]) for d in en)
+    assert any("后训练" in d["text"].split("\u200b") for d in zh)
+
+
+def test_english_pages_search_their_own_index(site: Site) -> None:
+    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>',
+                       site.html("en/post-training.html")).group(1)
+    assert json.loads(config)["base"] == "../en/"
+
+
+def test_chinese_headings_have_working_anchors(site: Site) -> None:
+    source = site.html("post-training.html")
+    ids = [t["id"] for t in tags(source, "h2") if "id" in t]
+    assert "变的是数据不是算法" in ids
+    anchors = [t["href"] for t in tags(source, "a") if "headerlink" in t.get("class", "")]
+    assert {f"#{i}" for i in ids} <= set(anchors)
+
+
+def test_figure_is_served_per_language_with_text_alternative(site: Site) -> None:
+    for language, page in CHAPTER.items():
+        images = [t for t in tags(site.html(page), "img") if "two-stages.svg" in t["src"]]
+        assert len(images) == 1 and len(images[0]["alt"]) > 40
+        svg = (site.root / Path(page).parent / images[0]["src"]).read_text(encoding="utf-8")
+        assert "<title" in svg and 'role="img"' in svg
+        assert bool(CJK.search(svg)) == (language == "zh")
+        assert "http://" not in svg.replace("http://www.w3.org/", "")
+
+
+def _loaded_urls(page: str) -> list[str]:
+    urls: list[str] = []
+    for attrs in tags(page):
+        if "src" in attrs:
+            urls.append(attrs["src"])
+        rel = attrs.get("rel", "")
+        if "href" in attrs and any(r in rel for r in ("stylesheet", "icon", "preload", "modulepreload", "manifest")):
+            urls.append(attrs["href"])
+    return urls
+
+
+def test_pages_load_nothing_from_other_hosts(site: Site) -> None:
+    own = urlsplit(site.url).netloc
+    for path in site.root.rglob("*.html"):
+        source = path.read_text(encoding="utf-8")
+        offsite = [u for u in _loaded_urls(source) if urlsplit(u).netloc not in ("", own)]
+        assert offsite == [], path
+        assert "fonts.googleapis" not in source and "fonts.gstatic" not in source
+
+
+def test_stylesheets_import_nothing_from_other_hosts(site: Site) -> None:
+    for path in site.root.rglob("*.css"):
+        css = path.read_text(encoding="utf-8")
+        assert not re.search(r"@import|url\(\s*['\"]?(?:https?:)?//", css), path
+
+
+def test_site_uses_a_system_font_stack(site: Site) -> None:
+    css = site.html("css/site.css")
+    assert "PingFang SC" in css and "Noto Sans CJK SC" in css
+    assert not [t for t in tags(site.html("index.html"), "link") if "fonts" in t.get("href", "")]
+
+
+@pytest.fixture(scope="module")
+def fallback_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    project = copy_project(tmp_path_factory.mktemp("fallback"))
+    (project / "docs" / "zh" / "glossary.md").write_text(
+        "---\ndescription: 术语表。\n---\n\n# 术语表\n\n只有中文版的一页。\n", encoding="utf-8"
+    )
+    url = f"http://127.0.0.1:{free_port()}/"
+    records = build_site(project, project / "site", url)
+    return Site(root=project / "site", url=url, log=records)
+
+
+def test_untranslated_page_is_served_with_a_notice_and_noindex(fallback_site: Site) -> None:
+    english = fallback_site.html("en/glossary.html")
+    assert "Not translated yet" in english
+    assert '<meta name="robots" content="noindex">' in english
+    chinese = fallback_site.html("glossary.html")
+    assert "Not translated yet" not in chinese and "尚未翻译" not in chinese
+    assert 'content="noindex"' not in chinese
