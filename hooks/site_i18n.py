@@ -89,7 +89,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     folder.mkdir(parents=True, exist_ok=True)
     if template_name == "sitemap.xml":
         # the root sitemap lists every language; the folder's lists only its own pages
-        (folder / template_name).write_text(_only_urls_under(output, f"{config.site_url}{language}/"))
+        own = _only_urls_under(output, f"{config.site_url}{language}/")
+        (folder / template_name).write_text(own, encoding="utf-8")
         return output
     (folder / template_name).write_text(output)
     return _default_templates.get((config.site_dir, template_name), output)

@@ -14,7 +14,8 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "key": "Answer:",
         "correct": "✓ Correct.",
         "incorrect": "✗ Not quite. Try again, or show the answer.",
-        "incomplete": "◐ Partly right: what you chose is correct, but some correct options are missing.",
+        "incomplete": "◐ Partly right: what you chose is correct, "
+        "but some correct options are missing.",
         "revealed": "Answer shown: the correct option is marked.",
         "optionCorrect": "Correct",
         "optionWrong": "Wrong",
@@ -58,7 +59,7 @@ SCRIPT_KEYS: Final = (
 
 
 def labels_for(locale: str | None) -> dict[str, str]:
-    """Return the labels for a locale such as `zh`, `zh-Hans` or `en_US`, falling back to English."""
+    """Return the labels for a locale such as `zh`, `zh-Hans` or `en_US` (default: English)."""
     if locale:
         language = locale.replace("_", "-").split("-")[0].lower()
         if language in LABELS:

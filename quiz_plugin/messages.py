@@ -40,7 +40,8 @@ PAGE_MESSAGES: Final[dict[str, dict[str, str]]] = {
         "no_correct": "The quiz has no correct option. Mark one with [x].",
     },
     "zh": {
-        "invalid_header": "“/// quiz”下面的选项不是合法的 YAML。请在标题下缩进,按“名称: 值”逐行书写。",
+        "invalid_header": "“/// quiz”下面的选项不是合法的 YAML。"
+        "请在标题下缩进,按“名称: 值”逐行书写。",
         "argument": "测验标题行的“|”后面不能写内容。请把问题写在块里面。",
         "unknown_option": "未知选项“{name}”。可用的选项是 multiple、shuffle 和 id。",
         "invalid_boolean": "选项“{name}”只能是 true 或 false,而不是“{value}”。",

@@ -18,7 +18,9 @@ BLOCK_TAGS = frozenset(
 )
 
 
-def parse_settings(argument: str | None, options: dict[str, Any]) -> tuple[QuizSettings, list[QuizProblem]]:
+def parse_settings(
+    argument: str | None, options: dict[str, Any]
+) -> tuple[QuizSettings, list[QuizProblem]]:
     """Check the block's header: no argument, known options, values of the right type."""
     problems: list[QuizProblem] = []
     if argument:
@@ -44,7 +46,7 @@ def parse_quiz(block: etree.Element, settings: QuizSettings) -> Quiz | list[Quiz
     children = list(block)
     position = next((i for i, child in enumerate(children) if _is_option_list(child)), None)
     if position is None:
-        return _without_empty([_no_question(children)]) + [problem("no_options")]
+        return [*_without_empty([_no_question(children)]), problem("no_options")]
     question, explanation = children[:position], children[position + 1 :]
     options = [_parse_option(item) for item in children[position] if item.tag == "li"]
     problems = _without_empty([_no_question(question)])

@@ -49,7 +49,8 @@ def render_quiz(quiz: Quiz, identity: QuizIdentity, labels: dict[str, str]) -> e
         hint = etree.SubElement(fieldset, "p", {"class": "quiz__hint", "id": f"{dom_id}-hint"})
         hint.text = labels["hint"]
     _render_options(etree.SubElement(fieldset, "ul", {"class": "quiz__options"}), quiz, dom_id)
-    _render_actions(etree.SubElement(fieldset, "div", {"class": "quiz__actions", "hidden": ""}), labels)
+    actions = etree.SubElement(fieldset, "div", {"class": "quiz__actions", "hidden": ""})
+    _render_actions(actions, labels)
     etree.SubElement(fieldset, "div", {"class": "quiz__status", "role": "status"})
     if quiz.explanation:
         explanation = etree.SubElement(
@@ -72,7 +73,13 @@ def _render_options(options: etree.Element, quiz: Quiz, dom_id: str) -> None:
         etree.SubElement(
             item,
             "input",
-            {"class": "quiz__input", "type": kind, "name": dom_id, "id": input_id, "value": str(index)},
+            {
+                "class": "quiz__input",
+                "type": kind,
+                "name": dom_id,
+                "id": input_id,
+                "value": str(index),
+            },
         )
         label = etree.SubElement(item, "label", {"class": "quiz__label", "for": input_id})
         label.text = option.label.text

@@ -79,7 +79,9 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
-def build_site(project: Path, site_dir: Path, site_url: str, **overrides: object) -> list[logging.LogRecord]:
+def build_site(
+    project: Path, site_dir: Path, site_url: str, **overrides: object
+) -> list[logging.LogRecord]:
     """Build `project/mkdocs.yml` strictly into `site_dir`; return the log records."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config

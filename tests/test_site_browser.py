@@ -68,7 +68,9 @@ def test_switcher_after_navigating_inside_the_site(site: Site, reader: tuple[Any
 
 
 @pytest.mark.parametrize("query", ["后训练", "训练", "预训练"])
-def test_chinese_search_finds_the_chapter(site: Site, reader: tuple[Any, Watch], query: str) -> None:
+def test_chinese_search_finds_the_chapter(
+    site: Site, reader: tuple[Any, Watch], query: str
+) -> None:
     page, seen = reader
     page.goto(site.url + "index.html")
     links = search(page, query)

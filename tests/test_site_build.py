@@ -13,7 +13,11 @@ from pages import article_text, article_text_joined, tags
 from seed import sentences
 
 CJK = re.compile("[\u3400-\u9fff]")
-PAGES = {"zh": ["index.html", "post-training.html"], "en": ["en/index.html", "en/post-training.html"]}
+PAGES = {
+    "zh": ["index.html", "post-training.html"],
+    "en": ["en/index.html", "en/post-training.html"],
+}
+LOADED_RELS = ("stylesheet", "icon", "preload", "modulepreload", "manifest")
 CHAPTER = {"zh": "post-training.html", "en": "en/post-training.html"}
 
 
@@ -49,15 +53,18 @@ def test_html_lang_title_and_description(site: Site, language: str) -> None:
         source = site.html(page)
         assert f'<html lang="{language}"' in source
         assert names[language] in re.search(r"<title>(.*?)</title>", source).group(1)
-        descriptions = [t["content"] for t in tags(source, "meta") if t.get("name") == "description"]
+        descriptions = _descriptions(source)
         assert len(descriptions) == 1 and len(descriptions[0]) > 30
         assert bool(CJK.search(descriptions[0])) == (language == "zh")
 
 
 def test_chapter_descriptions_are_their_own(site: Site) -> None:
     home, chapter = (site.html(p) for p in PAGES["en"])
-    describe = lambda s: [t["content"] for t in tags(s, "meta") if t.get("name") == "description"]  # noqa: E731
-    assert describe(home) != describe(chapter)
+    assert _descriptions(home) != _descriptions(chapter)
+
+
+def _descriptions(source: str) -> list[str]:
+    return [t["content"] for t in tags(source, "meta") if t.get("name") == "description"]
 
 
 @pytest.mark.parametrize("page", ["post-training.html", "en/post-training.html", "index.html"])
@@ -98,10 +105,13 @@ def test_sitemaps_list_alternates_per_language(site: Site) -> None:
     assert f'hreflang="zh" href="{site.url}post-training.html"' in english
 
 
-@pytest.mark.parametrize(("page", "language", "heading"), [
-    ("404.html", "zh", "页面不存在"), ("en/404.html", "en", "Page not found"),
-])
-def test_404_pages_per_language_link_both_homes(site: Site, page: str, language: str, heading: str) -> None:
+@pytest.mark.parametrize(
+    ("page", "language", "heading"),
+    [("404.html", "zh", "页面不存在"), ("en/404.html", "en", "Page not found")],
+)
+def test_404_pages_per_language_link_both_homes(
+    site: Site, page: str, language: str, heading: str
+) -> None:
     source = site.html(page)
     assert heading in source
     assert f'<html lang="{language}"' in source
@@ -149,7 +159,7 @@ def _loaded_urls(page: str) -> list[str]:
         if "src" in attrs:
             urls.append(attrs["src"])
         rel = attrs.get("rel", "")
-        if "href" in attrs and any(r in rel for r in ("stylesheet", "icon", "preload", "modulepreload", "manifest")):
+        if "href" in attrs and any(r in rel for r in LOADED_RELS):
             urls.append(attrs["href"])
     return urls
 
