@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from quiz_plugin import assets_files, site
+from quiz_plugin import assets_files, parity, site
 from quiz_plugin.config import QuizConfig
 from quiz_plugin.extension import QuizExtension, QuizPage
 
@@ -73,3 +73,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         if self.assets_on_every_page or page.file.dest_uri not in self.pages_with_quizzes:
             return output
         return assets_files.add_to_page(output, page.url or page.file.url)
+
+    @event_priority(-150)  # after static-i18n's on_post_build (-100) built every language
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Compare each page's quizzes with its translations, once per full build."""
+        if self.config.parity and parity.all_languages_built(config):
+            parity.log_report(parity.check_site(config))
