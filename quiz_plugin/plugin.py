@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
@@ -32,7 +30,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         if not self.config.enabled:
             return config
         if not any(isinstance(ext, QuizExtension) for ext in config.markdown_extensions):
-            config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
+            config.markdown_extensions.append(self.extension)
         self.assets_on_every_page = "navigation.instant" in config.theme.get("features", [])
         if self.assets_on_every_page:
             assets_files.add_to_every_page(config)
@@ -55,9 +53,12 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             line_offset=site.front_matter_lines(page, markdown),
             key_path=site.path_without_language(page.file.src_uri, config),
             shared_fingerprints=self.fingerprints,
-            key_language=language == (self.config.default_language or site.default_language(config)),
+            key_language=language == self._default_language(config),
         )
         return markdown
+
+    def _default_language(self, config: MkDocsConfig) -> str:
+        return self.config.default_language or site.default_language(config)
 
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
