@@ -1,6 +1,7 @@
 """Site hooks that finish what mkdocs-static-i18n leaves to the site.
 
-- hreflang alternates and the language selector use absolute URLs, plus an `x-default`;
+- the language selector uses absolute URLs; hreflang lists real translations and `x-default`;
+- a page written in one language only is served in the other too, with a notice (the template);
 - each language gets a search index with its own pages only, and jieba knows the course's terms;
 - each language gets its own `404.html` and `sitemap.xml`.
 """
@@ -15,6 +16,7 @@ from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
@@ -36,17 +38,75 @@ def _absolute(config: MkDocsConfig, link: str) -> str:
     return urljoin(config.site_url or "/", link.lstrip("/"))
 
 
+@event_priority(-110)  # after static-i18n has chosen this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Serve a page written only in a non-default language in the default one too.
+
+    static-i18n falls back to the default language only; this covers the other direction, so
+    that a page in one language only is served in the other with a "not translated" notice.
+    """
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return files
+    current, default = i18n.current_language, i18n.default_language
+    docs = Path(config.docs_dir)
+    pages = {getattr(f, "norm_src_uri", f.src_uri): f for f in files.documentation_pages()}
+    for language in (lang.locale for lang in i18n.config.languages if lang.build):
+        if language == default:
+            continue
+        for source in sorted((docs / language).rglob("*.md")):
+            slug = source.relative_to(docs / language).as_posix()
+            if (docs / default / slug).exists():
+                continue
+            if current == default:
+                files.append(_fallback_file(config, language, slug))
+            elif current == language and slug in pages:
+                # the selector entry of the default language leads to that fallback
+                pages[slug].alternates[default] = _fallback_file(config, language, slug)
+    return files
+
+
+def _fallback_file(config: MkDocsConfig, language: str, slug: str) -> File:
+    """Return the page `language/slug`, served in the default language's build at `slug`."""
+    where = (config.docs_dir, config.site_dir, config.use_directory_urls)
+    original = File(f"{language}/{slug}", *where)
+    file = File(original.src_uri, *where, dest_uri=original.dest_uri.removeprefix(f"{language}/"))
+    file.locale, file.localization, file.norm_src_uri = language, language, slug
+    file.locale_alternate_of = DEFAULT_LANGUAGE
+    original.locale = language
+    file.alternates = {DEFAULT_LANGUAGE: file, language: original}
+    return file
+
+
 @event_priority(-50)  # after static-i18n has set this page's alternates
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
 ) -> dict[str, Any]:
+    """Make the selector's links absolute; list hreflang alternates of real translations only."""
     # static-i18n sets the attribute (not the key) for each page; the templates read it
     alternates = getattr(config.extra, "alternate", None) or []
     for alternate in alternates:
         alternate["link"] = _absolute(config, alternate["link"])
-    default = next((a for a in alternates if a.get("lang") == "zh"), None)
-    context["hreflang_default"] = default["link"] if default else None
+    context["hreflang"] = _hreflang(page, config)
     return context
+
+
+def _hreflang(page: Page, config: MkDocsConfig) -> list[tuple[str, str]]:
+    """Return (hreflang, absolute URL) pairs: translations that exist, then `x-default`.
+
+    A fallback page (shown in a language it is not written in) is `noindex` and gets none.
+    """
+    file = page.file
+    translations = getattr(file, "alternates", {})
+    if getattr(file, "locale", None) != _page_language(config) or not translations:
+        return []
+    found = [
+        (language, _absolute(config, alternate.url))
+        for language, alternate in sorted(translations.items())
+        if getattr(alternate, "locale", language) == language
+    ]
+    default = dict(found).get(DEFAULT_LANGUAGE, found[0][1] if found else None)
+    return [*found, ("x-default", default)] if len(found) > 1 else []
 
 
 DEFAULT_LANGUAGE = "zh"

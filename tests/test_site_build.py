@@ -191,15 +191,51 @@ def fallback_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     (project / "docs" / "zh" / "glossary.md").write_text(
         "---\ndescription: 术语表。\n---\n\n# 术语表\n\n只有中文版的一页。\n", encoding="utf-8"
     )
+    (project / "docs" / "en" / "reading.md").write_text(
+        "---\ndescription: Further reading.\n---\n\n# Further reading\n\nEnglish only.\n",
+        encoding="utf-8",
+    )
     url = f"http://127.0.0.1:{free_port()}/"
     records = build_site(project, project / "site", url)
     return Site(root=project / "site", url=url, log=records)
 
 
-def test_untranslated_page_is_served_with_a_notice_and_noindex(fallback_site: Site) -> None:
-    english = fallback_site.html("en/glossary.html")
-    assert "Not translated yet" in english
-    assert '<meta name="robots" content="noindex">' in english
-    chinese = fallback_site.html("glossary.html")
-    assert "Not translated yet" not in chinese and "尚未翻译" not in chinese
-    assert 'content="noindex"' not in chinese
+@pytest.mark.parametrize(
+    ("fallback", "original", "notice"),
+    [
+        ("en/glossary.html", "glossary.html", "Not translated yet"),
+        ("reading.html", "en/reading.html", "尚未翻译"),
+    ],
+)
+def test_untranslated_page_is_served_with_a_notice_and_noindex(
+    fallback_site: Site, fallback: str, original: str, notice: str
+) -> None:
+    served = fallback_site.html(fallback)
+    assert notice in served
+    assert '<meta name="robots" content="noindex">' in served
+    assert not _hreflang(served), "a noindex page declares no alternates"
+    written = fallback_site.html(original)
+    assert "Not translated yet" not in written and "尚未翻译" not in written
+    assert 'content="noindex"' not in written
+    assert not _hreflang(written), "there is no translation to point at"
+    selector = {
+        t["hreflang"]: t["href"]
+        for page in (served, written)
+        for t in tags(page, "a")
+        if "md-select__link" in t.get("class", "")
+    }
+    assert selector == {
+        "zh": fallback_site.url + min(fallback, original, key=len),
+        "en": fallback_site.url + max(fallback, original, key=len),
+    }
+
+
+def test_sitemap_lists_no_fallback_as_an_alternate(fallback_site: Site) -> None:
+    sitemap = fallback_site.html("sitemap.xml")
+    assert f'href="{fallback_site.url}en/glossary.html"' not in sitemap
+    assert f'href="{fallback_site.url}reading.html"' not in sitemap
+    assert f"<loc>{fallback_site.url}glossary.html</loc>" in sitemap
+
+
+def _hreflang(page: str) -> list[str]:
+    return [t["hreflang"] for t in tags(page, "link") if t.get("rel") == "alternate"]
