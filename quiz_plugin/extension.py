@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from quiz_plugin.parse import parse_quiz, parse_settings
 from quiz_plugin.render import QuizIdentity, render_error, render_quiz, render_score
 
 PENDING = "data-quiz-pending"
+RE_BLOCK_END = re.compile(r"^[ \t]*(?P<slashes>/{3,})[ \t]*$", re.MULTILINE)
 
 
 @dataclass
@@ -116,6 +118,8 @@ class QuizTreeprocessor(Treeprocessor):
             report = self._parse(element, line, used_ids)
             reports.append(report)
             if report.quiz is None:
+                if PENDING not in element.attrib:
+                    _remove_rest_of_block(parents, element, set(found))
                 self._replace(parents, element, self._error(report, labels))
                 continue
             widget = render_quiz(report.quiz, self._identity(report.quiz, ordinal), labels)
@@ -176,6 +180,25 @@ class QuizTreeprocessor(Treeprocessor):
 def _is_refused_header(element: etree.Element) -> bool:
     first_line = (element.text or "").split("\n", 1)[0]
     return element.tag == "p" and RE_QUIZ_HEADER.match(first_line) is not None
+
+
+def _remove_rest_of_block(
+    parents: dict[etree.Element, etree.Element], header: etree.Element, quizzes: set[etree.Element]
+) -> None:
+    """Remove what follows a refused header up to its `///`, so no answer shows as plain text."""
+    match = RE_QUIZ_HEADER.match((header.text or "").split("\n", 1)[0])
+    length = len(match.group("slashes")) if match else 3
+    parent = parents[header]
+    rest: list[etree.Element] = []
+    for sibling in list(parent)[list(parent).index(header) + 1 :]:
+        if any(element in quizzes for element in sibling.iter()):
+            return
+        rest.append(sibling)
+        text = "".join(sibling.itertext())
+        if any(len(end.group("slashes")) == length for end in RE_BLOCK_END.finditer(text)):
+            for element in rest:
+                parent.remove(element)
+            return
 
 
 def _insert_after_top_level(
