@@ -1,0 +1,298 @@
+"""Whole builds: the real two-language site, and a copy with malformed quizzes."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from posixpath import dirname, join, normpath
+
+import pytest
+from conftest import ROOT, Site, build_site, copy_project
+from mkdocs.exceptions import Abort
+
+CHAPTERS = {"zh": "post-training.html", "en": "en/post-training.html"}
+HOMES = {"zh": "index.html", "en": "en/index.html"}
+INDEXES = {"zh": "search/search_index.json", "en": "en/search/search_index.json"}
+SCRIPT = "assets/quiz/quiz.js"
+STYLESHEET = "assets/quiz/quiz.css"
+RE_SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+RE_STYLE = re.compile(r"<style\b[^>]*>.*?</style>", re.S)
+RE_QUIZ_MARKUP = re.compile(r'class="quiz|data-quiz|quiz\.js|quiz\.css')
+ZERO_WIDTH = "\u200b"
+
+
+class ClassCollector(HTMLParser):
+    """Collect the elements of a page: tag, attributes and text, by class."""
+
+    VOID = frozenset("area br col embed hr img input link meta source track wbr".split())
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, dict[str, str], list[str]]] = []
+        self.elements: list[tuple[str, dict[str, str], str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name: value or "" for name, value in attrs}
+        if tag in self.VOID:
+            self.elements.append((tag, attributes, ""))
+        else:
+            self.open.append((tag, attributes, []))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.open:
+            name, attributes, parts = self.open.pop()
+            self.elements.append((name, attributes, "".join(parts)))
+            if self.open:
+                self.open[-1][2].extend(parts)
+            if name == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.open:
+            self.open[-1][2].append(data)
+
+
+@dataclass
+class Element:
+    """One element of a built page."""
+
+    tag: str
+    attrs: dict[str, str]
+    text: str
+
+
+def elements(html: str, class_name: str | None = None) -> list[Element]:
+    """Return a page's elements in closing order, optionally those with a class."""
+    collector = ClassCollector()
+    collector.feed(html)
+    collector.close()
+    found = [Element(tag, attrs, text) for tag, attrs, text in collector.elements]
+    if class_name is None:
+        return found
+    return [e for e in found if class_name in e.attrs.get("class", "").split()]
+
+
+def squeeze(text: str) -> str:
+    """Drop whitespace and the zero-width spaces the search index puts between Chinese words."""
+    return re.sub(r"\s+", "", text.replace(ZERO_WIDTH, ""))
+
+
+def head(html: str) -> str:
+    return html.partition("</head>")[0]
+
+
+def inline_blocks(html: str) -> list[str]:
+    """Return the page's inline scripts and style elements."""
+    scripts = [m.group(0) for m in RE_SCRIPT.finditer(html) if "src=" not in m.group("attrs")]
+    return scripts + RE_STYLE.findall(html)
+
+
+def resolve(page: str, link: str) -> str:
+    return normpath(join(dirname(page), link))
+
+
+# --- the project's own site ---------------------------------------------------------------
+
+
+def test_strict_build_logs_no_quiz_warning(site: Site) -> None:
+    quiz_records = [r for r in site.log if "quiz" in r.name and r.levelno >= logging.WARNING]
+    assert quiz_records == []
+
+
+@pytest.mark.parametrize("language", CHAPTERS)
+def test_chapter_has_three_quizzes_and_a_score(site: Site, language: str) -> None:
+    html = site.html(CHAPTERS[language])
+    assert len(elements(html, "quiz")) == 3
+    assert len(elements(html, "quiz-score")) == 1
+    assert elements(html, "quiz-error") == []
+
+
+def test_chapters_share_quiz_keys_across_languages(site: Site) -> None:
+    keys = {
+        language: [q.attrs["data-quiz-key"] for q in elements(site.html(page), "quiz")]
+        for language, page in CHAPTERS.items()
+    }
+    assert len(set(keys["zh"])) == 3
+    assert keys["zh"] == keys["en"]
+
+
+@pytest.mark.parametrize(
+    ("language", "check", "score"),
+    [("zh", "检查答案", "答对 0 / 3 题"), ("en", "Check", "0 / 3 correct")],
+)
+def test_chapter_widgets_speak_the_page_language(
+    site: Site, language: str, check: str, score: str
+) -> None:
+    html = site.html(CHAPTERS[language])
+    assert {b.text for b in elements(html, "quiz__check")} == {check}
+    assert [s.text for s in elements(html, "quiz-score__text")] == [score]
+
+
+@pytest.mark.parametrize("language", CHAPTERS)
+def test_chapter_links_the_assets_once_with_defer(site: Site, language: str) -> None:
+    page = CHAPTERS[language]
+    tags = elements(head(site.html(page)))
+    scripts = [t for t in tags if t.tag == "script" and t.attrs.get("src", "").endswith("quiz.js")]
+    styles = [t for t in tags if t.tag == "link" and t.attrs.get("href", "").endswith("quiz.css")]
+    assert len(scripts) == 1
+    assert len(styles) == 1
+    assert "defer" in scripts[0].attrs
+    assert resolve(page, scripts[0].attrs["src"]) == SCRIPT
+    assert resolve(page, styles[0].attrs["href"]) == STYLESHEET
+
+
+@pytest.mark.parametrize("asset", [SCRIPT, STYLESHEET])
+def test_assets_are_the_package_files(site: Site, asset: str) -> None:
+    package_file = ROOT / "quiz_plugin" / "assets" / Path(asset).name
+    assert (site.root / asset).read_bytes() == package_file.read_bytes()
+
+
+def test_chinese_home_has_no_quiz_at_all(site: Site) -> None:
+    assert "quiz" not in site.html(HOMES["zh"]).lower()
+
+
+@pytest.mark.parametrize("page", ["index.html", "en/index.html", "404.html", "en/404.html"])
+def test_pages_without_a_quiz_carry_no_quiz_markup(site: Site, page: str) -> None:
+    # The English home speaks of "quizzes" in its prose; what must be absent is the markup.
+    assert RE_QUIZ_MARKUP.findall(site.html(page)) == []
+
+
+@pytest.mark.parametrize("language", CHAPTERS)
+def test_quiz_adds_no_inline_script_or_style(site: Site, language: str) -> None:
+    chapter = site.html(CHAPTERS[language])
+    home = site.html(HOMES[language])
+    assert sorted(inline_blocks(chapter)) == sorted(inline_blocks(home))
+
+
+@pytest.mark.parametrize("language", CHAPTERS)
+def test_quiz_markup_has_no_inline_style_or_handlers(site: Site, language: str) -> None:
+    html = site.html(CHAPTERS[language])
+    start = html.index('<div class="quiz"')
+    end = html.index('class="quiz-score"')
+    quiz_markup = html[start:end]
+    assert "<script" not in quiz_markup
+    assert "<style" not in quiz_markup
+    assert re.findall(r"\s(?:style|on[a-z]+)=", quiz_markup) == []
+
+
+def secret_texts(html: str) -> list[str]:
+    """Return the feedback and explanation texts of a built page."""
+    hidden = elements(html, "quiz__feedback") + elements(html, "quiz__explanation")
+    return [squeeze(element.text) for element in hidden if squeeze(element.text)]
+
+
+@pytest.mark.parametrize("language", CHAPTERS)
+def test_search_index_has_no_feedback_or_explanation(site: Site, language: str) -> None:
+    secrets = secret_texts(site.html(CHAPTERS[language]))
+    assert len(secrets) == 3 * 4 + 3  # four options with feedback and an explanation per quiz
+    index = json.loads((site.root / INDEXES[language]).read_text(encoding="utf-8"))
+    indexed = squeeze(" ".join(doc["text"] + doc["title"] for doc in index["docs"]))
+    assert [secret for secret in secrets if secret in indexed] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "question"),
+    [("zh", "为什么在拿到base模型之后"), ("en", "Whydowestillneedpost-training")],
+)
+def test_search_index_still_has_the_questions(site: Site, language: str, question: str) -> None:
+    index = json.loads((site.root / INDEXES[language]).read_text(encoding="utf-8"))
+    assert question in squeeze(" ".join(doc["text"] for doc in index["docs"]))
+
+
+def test_assets_weigh_at_most_4_kb_gzipped(site: Site) -> None:
+    sizes = [len(gzip.compress((site.root / asset).read_bytes())) for asset in (SCRIPT, STYLESHEET)]
+    assert sum(sizes) <= 4096, sizes
+
+
+# --- a copy of the project with malformed quizzes -----------------------------------------
+
+BROKEN_EN = "\n/// quiz\nWhich one?\n\n- [ ] one\n- [ ] two\n///\n"
+BROKEN_ZH = "\n/// quiz\n    colour: red\n\n哪一个?\n\n- [x] 一\n- [ ] 二\n///\n"
+
+
+@dataclass
+class BrokenBuild:
+    """A non-strict build of a project copy whose chapters end with a malformed quiz."""
+
+    project: Path
+    root: Path
+    log: list[logging.LogRecord]
+    lines: dict[str, int]
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrokenBuild]:
+    project = copy_project(tmp_path_factory.mktemp("broken"))
+    # Without the zh/en comparison, the quiz block's own warnings are the only ones.
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - quiz\n", "  - quiz:\n      parity: false\n"))
+    assert "parity: false" in config.read_text()
+    lines = {}
+    for language, addition in (("en", BROKEN_EN), ("zh", BROKEN_ZH)):
+        chapter = project / "docs" / language / "post-training.md"
+        source = chapter.read_text(encoding="utf-8")
+        chapter.write_text(source + addition, encoding="utf-8")
+        lines[language] = len(source.splitlines()) + 2  # after the blank line that follows
+    root = tmp_path_factory.mktemp("broken-site")
+    log = build_site(project, root, "http://127.0.0.1:8000/", strict=False)
+    yield BrokenBuild(project, root, log, lines)
+
+
+def quiz_warnings(log: list[logging.LogRecord]) -> list[str]:
+    return [
+        r.getMessage()
+        for r in log
+        if r.levelno == logging.WARNING and r.name == "mkdocs.plugins.quiz_plugin.plugin"
+    ]
+
+
+def test_malformed_quiz_warns_with_file_line_and_fix(broken: BrokenBuild) -> None:
+    assert (
+        f"quiz_plugin: en/post-training.md:{broken.lines['en']}: "
+        "quiz has no correct option; mark one with [x]"
+    ) in quiz_warnings(broken.log)
+
+
+def test_malformed_quiz_warning_names_the_chinese_file_too(broken: BrokenBuild) -> None:
+    assert (
+        f"quiz_plugin: zh/post-training.md:{broken.lines['zh']}: "
+        "quiz has an unknown option 'colour'; use multiple, shuffle or id"
+    ) in quiz_warnings(broken.log)
+
+
+def test_malformed_quizzes_are_the_only_warnings(broken: BrokenBuild) -> None:
+    warnings = [r.getMessage() for r in broken.log if r.levelno >= logging.WARNING]
+    assert len(warnings) == 2, warnings
+
+
+def test_malformed_quiz_logs_no_error_and_no_traceback(broken: BrokenBuild) -> None:
+    assert [r for r in broken.log if r.levelno >= logging.ERROR or r.exc_info] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "title"), [("en", "This quiz cannot be shown"), ("zh", "这道测验题无法显示")]
+)
+def test_malformed_quiz_shows_an_error_box_in_the_page_language(
+    broken: BrokenBuild, language: str, title: str
+) -> None:
+    html = (broken.root / CHAPTERS[language]).read_text(encoding="utf-8")
+    boxes = elements(html, "quiz-error")
+    assert len(boxes) == 1
+    assert boxes[0].text.strip().startswith(title)
+    assert f"{language}/post-training.md:{broken.lines[language]}" in boxes[0].text
+    assert len(elements(html, "quiz")) == 3
+
+
+def test_malformed_quiz_fails_the_strict_build(
+    broken: BrokenBuild, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    with pytest.raises(Abort, match="strict mode"):
+        build_site(
+            broken.project, tmp_path_factory.mktemp("strict"), "http://127.0.0.1:8000/", strict=True
+        )
