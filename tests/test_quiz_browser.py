@@ -1,0 +1,655 @@
+"""The quiz widget in a real Chromium, on the built site served from 127.0.0.1."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
+
+import pytest
+from conftest import Site, build_site, copy_project, free_port, serve_directory
+
+if TYPE_CHECKING:
+    from playwright.sync_api import (
+        Browser,
+        BrowserContext,
+        ConsoleMessage,
+        Locator,
+        Page,
+        Response,
+        Route,
+    )
+
+pytestmark = pytest.mark.browser
+
+CHAPTERS = {"zh": "post-training.html", "en": "en/post-training.html"}
+STATUS = {
+    "zh": {
+        "correct": "✓ 回答正确。",
+        "incorrect": "✗ 回答错误。可以再试一次,或者显示答案。",
+        "incomplete": "◐ 答对了一部分:你选的都对,但还有正确选项没选。",
+        "revealed": "已显示答案:正确选项已标出。",
+        "score": "答对 {} / {} 题",
+    },
+    "en": {
+        "correct": "✓ Correct.",
+        "incorrect": "✗ Not quite. Try again, or show the answer.",
+        "incomplete": "◐ Partly right: what you chose is correct, but some correct options are "
+        "missing.",
+        "revealed": "Answer shown: the correct option is marked.",
+        "score": "{} / {} correct",
+    },
+}
+# Position of the correct option in each of the chapter's three quizzes.
+CORRECT = [1, 2, 1]
+DENY_QUIZ_STORAGE = """
+for (const name of ['getItem', 'setItem', 'removeItem']) {
+  const original = Storage.prototype[name];
+  Storage.prototype[name] = function (key, ...rest) {
+    if (String(key).startsWith('quiz:')) throw new DOMException('denied', 'SecurityError');
+    return original.call(this, key, ...rest);
+  };
+}
+"""
+NO_STORAGE = """
+Object.defineProperty(window, 'localStorage', {
+  configurable: true, get() { throw new DOMException('denied', 'SecurityError'); },
+});
+"""
+COUNT_STATUS_WRITES = """
+window.__statusWrites = 0;
+new MutationObserver(records => { window.__statusWrites += records.length; })
+  .observe(document.querySelector('.quiz__status'), {childList: true, characterData: true});
+"""
+MULTIPLE_QUIZ = """
+/// quiz
+    id: multi-check
+
+{question}
+
+- [x] {first}
+- [ ] {second}
+- [x] {third}
+- [ ] {fourth}
+///
+"""
+
+
+@dataclass
+class Watch:
+    """What went wrong while pages of one browser context were open."""
+
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        """Return everything that must not happen on any page."""
+        return [
+            *(f"console error: {e}" for e in self.console_errors),
+            *(f"page error: {e}" for e in self.page_errors),
+            *(f"failed request: {e}" for e in self.failed),
+            *(f"request leaving 127.0.0.1: {e}" for e in self.foreign),
+        ]
+
+
+@contextlib.contextmanager
+def watched_context(
+    browser: Browser, *, clean: bool = True, **options: Any
+) -> Iterator[tuple[BrowserContext, Watch]]:
+    """Open a browser context that only reaches 127.0.0.1 and records every problem."""
+    context = browser.new_context(**options)
+    watch = Watch()
+
+    def route(request_route: Route) -> None:
+        if urlparse(request_route.request.url).hostname == "127.0.0.1":
+            request_route.continue_()
+        else:
+            watch.foreign.append(request_route.request.url)
+            request_route.abort()
+
+    def console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            watch.console_errors.append(message.text)
+
+    def response(answer: Response) -> None:
+        if answer.status >= 400:
+            watch.failed.append(f"{answer.status} {answer.url}")
+
+    def attach(page: Page) -> None:
+        page.on("console", console)
+        page.on("pageerror", lambda error: watch.page_errors.append(str(error)))
+        page.on("requestfailed", lambda r: watch.failed.append(f"{r.url} {r.failure}"))
+        page.on("response", response)
+
+    context.route("**/*", route)
+    context.on("page", attach)
+    try:
+        yield context, watch
+        if clean:
+            assert watch.problems() == []
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def watch_context(browser: Browser) -> Iterator[tuple[BrowserContext, Watch]]:
+    with watched_context(browser) as pair:
+        yield pair
+
+
+@pytest.fixture
+def context(watch_context: tuple[BrowserContext, Watch]) -> BrowserContext:
+    return watch_context[0]
+
+
+def open_chapter(context: BrowserContext, base_url: str, language: str = "zh") -> Page:
+    """Open a chapter and wait until its quizzes are interactive."""
+    page = context.new_page()
+    page.goto(base_url + CHAPTERS[language])
+    page.wait_for_selector(".quiz[data-quiz-ready]")
+    return page
+
+
+def quiz(page: Page, number: int = 0) -> Locator:
+    return page.locator(".quiz").nth(number)
+
+
+def reload(page: Page) -> None:
+    """Reload once the page is idle (a request cut short by the reload would count as failed)."""
+    page.wait_for_load_state("networkidle")
+    page.reload()
+    page.wait_for_selector(".quiz[data-quiz-ready]")
+
+
+def choose(page: Page, number: int, option: int) -> None:
+    quiz(page, number).locator(".quiz__label").nth(option).click()
+
+
+def check(page: Page, number: int = 0) -> None:
+    quiz(page, number).locator(".quiz__check").click()
+
+
+def status(page: Page, number: int = 0) -> str:
+    return str(quiz(page, number).locator(".quiz__status").text_content())
+
+
+def marks(page: Page, number: int) -> list[str | None]:
+    options = quiz(page, number).locator(".quiz__option")
+    return [options.nth(i).get_attribute("data-quiz-mark") for i in range(options.count())]
+
+
+# --- answering ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", CHAPTERS)
+def test_wrong_answer_says_incorrect(site: Site, context: BrowserContext, language: str) -> None:
+    page = open_chapter(context, site.url, language)
+    choose(page, 0, 0)
+    check(page)
+    assert status(page) == STATUS[language]["incorrect"]
+    assert marks(page, 0) == ["wrong", None, None, None]
+
+
+@pytest.mark.parametrize("language", CHAPTERS)
+def test_right_answer_says_correct(site: Site, context: BrowserContext, language: str) -> None:
+    page = open_chapter(context, site.url, language)
+    choose(page, 0, CORRECT[0])
+    check(page)
+    assert status(page) == STATUS[language]["correct"]
+    assert marks(page, 0) == [None, "correct", None, None]
+
+
+def test_answer_shows_the_chosen_feedback_and_the_explanation(
+    site: Site, context: BrowserContext
+) -> None:
+    page = open_chapter(context, site.url)
+    choose(page, 0, 0)
+    check(page)
+    feedback = quiz(page, 0).locator(".quiz__feedback")
+    assert [feedback.nth(i).is_visible() for i in range(feedback.count())] == [
+        True,
+        False,
+        False,
+        False,
+    ]
+    assert quiz(page, 0).locator(".quiz__explanation").is_visible()
+
+
+def test_script_replaces_the_no_script_answer(site: Site, context: BrowserContext) -> None:
+    page = open_chapter(context, site.url)
+    assert quiz(page, 0).locator(".quiz__actions").is_visible()
+    assert quiz(page, 0).locator(".quiz__answer").is_hidden()
+    assert quiz(page, 0).locator(".quiz__status").get_attribute("role") == "status"
+
+
+def test_nothing_can_be_checked_before_a_selection(site: Site, context: BrowserContext) -> None:
+    page = open_chapter(context, site.url)
+    assert quiz(page, 0).locator(".quiz__check").is_disabled()
+    choose(page, 0, 0)
+    assert quiz(page, 0).locator(".quiz__check").is_enabled()
+
+
+def test_try_again_resets_the_quiz(site: Site, context: BrowserContext) -> None:
+    page = open_chapter(context, site.url)
+    choose(page, 0, 0)
+    check(page)
+    quiz(page, 0).locator(".quiz__retry").click()
+    assert status(page) == ""
+    assert marks(page, 0) == [None] * 4
+    inputs = quiz(page, 0).locator(".quiz__input")
+    assert [inputs.nth(i).is_checked() or inputs.nth(i).is_disabled() for i in range(4)] == [
+        False
+    ] * 4
+    assert quiz(page, 0).locator(".quiz__check").is_disabled()
+    assert page.evaluate("document.activeElement.classList.contains('quiz__input')")
+
+
+def test_show_answer_reveals_the_correct_option(site: Site, context: BrowserContext) -> None:
+    page = open_chapter(context, site.url, "en")
+    quiz(page, 1).locator(".quiz__reveal").click()
+    assert status(page, 1) == STATUS["en"]["revealed"]
+    assert quiz(page, 1).locator(".quiz__input").nth(CORRECT[1]).is_checked()
+    assert marks(page, 1)[CORRECT[1]] == "correct"
+    assert quiz(page, 1).locator(".quiz__explanation").is_visible()
+    assert quiz(page, 1).locator(".quiz__reveal").is_hidden()
+
+
+# --- keyboard -----------------------------------------------------------------------------
+
+
+def focus_before_first_quiz(page: Page) -> None:
+    """Focus the permalink of the heading that precedes the chapter's quizzes."""
+    page.evaluate(
+        "document.querySelector('.quiz').previousElementSibling.querySelector('a').focus()"
+    )
+
+
+def test_keyboard_alone_answers_a_quiz(site: Site, context: BrowserContext) -> None:
+    page = open_chapter(context, site.url)
+    focus_before_first_quiz(page)
+    page.keyboard.press("Tab")
+    first = quiz(page, 0).locator(".quiz__input").nth(0)
+    assert page.evaluate("document.activeElement.id") == first.get_attribute("id")
+    page.keyboard.press("ArrowDown")
+    assert quiz(page, 0).locator(".quiz__input").nth(1).is_checked()
+    assert status(page) == ""
+    assert quiz(page, 0).get_attribute("data-quiz-state") is None
+    page.keyboard.press("Space")
+    assert status(page) == ""
+    page.keyboard.press("Enter")
+    assert status(page) == STATUS["zh"]["correct"]
+
+
+def test_arrow_keys_never_submit(site: Site, context: BrowserContext) -> None:
+    page = open_chapter(context, site.url, "en")
+    focus_before_first_quiz(page)
+    page.keyboard.press("Tab")
+    for key in ("ArrowDown", "ArrowDown", "ArrowUp", "ArrowRight", "ArrowLeft"):
+        page.keyboard.press(key)
+        assert status(page) == ""
+    assert quiz(page, 0).locator(".quiz__input:checked").count() == 1
+
+
+def test_enter_without_a_selection_does_nothing(site: Site, context: BrowserContext) -> None:
+    page = open_chapter(context, site.url)
+    focus_before_first_quiz(page)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert status(page) == ""
+    assert quiz(page, 0).locator(".quiz__input:disabled").count() == 0
+
+
+def test_enter_on_the_check_button_submits(site: Site, context: BrowserContext) -> None:
+    page = open_chapter(context, site.url, "en")
+    choose(page, 0, 0)
+    quiz(page, 0).locator(".quiz__check").focus()
+    page.keyboard.press("Enter")
+    assert status(page) == STATUS["en"]["incorrect"]
+    assert page.evaluate("document.activeElement.classList.contains('quiz__retry')")
+
+
+# --- several correct options ------------------------------------------------------------
+
+
+def serve_copy(
+    tmp_path_factory: pytest.TempPathFactory,
+    name: str,
+    edit: Callable[[Path], None],
+    *,
+    strict: bool = True,
+) -> Iterator[str]:
+    """Copy the project, edit the copy, build it and serve it; yield its URL."""
+    project = copy_project(tmp_path_factory.mktemp(name))
+    edit(project)
+    port = free_port()
+    root = tmp_path_factory.mktemp(f"{name}-site")
+    log = build_site(project, root, f"http://127.0.0.1:{port}/", strict=strict)
+    assert [r.getMessage() for r in log if r.levelno >= 30 and "quiz" in r.name] == []
+    with serve_directory(root, port) as url:
+        yield url
+
+
+MULTIPLE_WORDS = {
+    "zh": (
+        "哪些属于后训练?",
+        "用对话数据",
+        "从头训练新网络",
+        "在 base 模型上继续训练",
+        "只写提示词",
+    ),
+    "en": (
+        "Which belong to post-training?",
+        "Conversation data",
+        "A new network",
+        "Training the base model further",
+        "Only writing prompts",
+    ),
+}
+
+
+def add_multiple_quiz(project: Path) -> None:
+    """End each chapter with a fourth quiz, with two correct options of four."""
+    for language, (question, first, second, third, fourth) in MULTIPLE_WORDS.items():
+        chapter = project / "docs" / language / "post-training.md"
+        addition = MULTIPLE_QUIZ.format(
+            question=question, first=first, second=second, third=third, fourth=fourth
+        )
+        chapter.write_text(chapter.read_text(encoding="utf-8") + addition, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def multi_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site with a fourth, multiple-choice quiz at the end of each chapter."""
+    yield from serve_copy(tmp_path_factory, "multi", add_multiple_quiz)
+
+
+def test_multiple_choice_uses_checkboxes_and_says_so(
+    multi_site: str, context: BrowserContext
+) -> None:
+    page = open_chapter(context, multi_site)
+    multi = page.locator("#quiz-multi-check")
+    assert multi.locator(".quiz__input[type=checkbox]").count() == 4
+    assert multi.locator(".quiz__hint").text_content() == "多选:选出所有正确答案"
+
+
+def test_multiple_choice_marks_every_option(multi_site: str, context: BrowserContext) -> None:
+    page = open_chapter(context, multi_site, "en")
+    choose(page, 3, 0)
+    choose(page, 3, 1)
+    check(page, 3)
+    assert status(page, 3) == STATUS["en"]["incorrect"]
+    assert marks(page, 3) == ["correct", "wrong", "missed", None]
+    mark_texts = quiz(page, 3).locator(".quiz__mark")
+    assert [mark_texts.nth(i).text_content() for i in range(3)] == [
+        "✓ Correct",
+        "✗ Wrong",
+        "○ Missed",
+    ]
+
+
+def test_multiple_choice_with_some_right_is_incomplete(
+    multi_site: str, context: BrowserContext
+) -> None:
+    page = open_chapter(context, multi_site)
+    choose(page, 3, 2)
+    check(page, 3)
+    assert status(page, 3) == STATUS["zh"]["incomplete"]
+    assert marks(page, 3) == ["missed", None, "correct", None]
+
+
+def test_multiple_choice_with_all_right_is_correct(
+    multi_site: str, context: BrowserContext
+) -> None:
+    page = open_chapter(context, multi_site)
+    choose(page, 3, 0)
+    choose(page, 3, 2)
+    check(page, 3)
+    assert status(page, 3) == STATUS["zh"]["correct"]
+    assert page.locator(".quiz-score__text").text_content() == STATUS["zh"]["score"].format(1, 4)
+
+
+# --- saved progress -----------------------------------------------------------------------
+
+
+def test_reload_restores_the_answer(site: Site, context: BrowserContext) -> None:
+    page = open_chapter(context, site.url)
+    choose(page, 1, 0)
+    check(page, 1)
+    reload(page)
+    assert status(page, 1) == STATUS["zh"]["incorrect"]
+    assert quiz(page, 1).locator(".quiz__input").nth(0).is_checked()
+    assert quiz(page, 1).locator(".quiz__retry").is_visible()
+    assert status(page, 0) == ""
+
+
+def test_answer_in_chinese_shows_in_english(site: Site, context: BrowserContext) -> None:
+    page = open_chapter(context, site.url, "zh")
+    choose(page, 2, CORRECT[2])
+    check(page, 2)
+    english = open_chapter(context, site.url, "en")
+    assert status(english, 2) == STATUS["en"]["correct"]
+    assert quiz(english, 2).locator(".quiz__input").nth(CORRECT[2]).is_checked()
+    assert english.locator(".quiz-score__text").text_content() == STATUS["en"]["score"].format(1, 3)
+
+
+def test_quiz_works_when_storage_refuses_its_keys(site: Site, browser: Browser) -> None:
+    with watched_context(browser) as (context, _):
+        context.add_init_script(DENY_QUIZ_STORAGE)
+        page = open_chapter(context, site.url)
+        choose(page, 0, CORRECT[0])
+        check(page)
+        assert status(page) == STATUS["zh"]["correct"]
+        reload(page)
+        assert status(page) == ""
+        assert quiz(page, 0).locator(".quiz__retry").is_hidden()
+
+
+def page_errors_of(context: BrowserContext, url: str) -> tuple[Page, list[str]]:
+    """Open a page, wait until it is idle, and return it with its uncaught errors."""
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page, errors
+
+
+def test_quiz_works_without_local_storage(site: Site, browser: Browser) -> None:
+    # Material's own inline scripts read localStorage unguarded and throw when it is blocked;
+    # the quiz must work and add no error of its own (compared with a page without quizzes).
+    with watched_context(browser, clean=False) as (context, watch):
+        context.add_init_script(NO_STORAGE)
+        _, home_errors = page_errors_of(context, site.url)
+        page, chapter_errors = page_errors_of(context, site.url + CHAPTERS["zh"])
+        choose(page, 0, CORRECT[0])
+        check(page)
+        assert status(page) == STATUS["zh"]["correct"]
+        score = page.locator(".quiz-score__text").text_content()
+        assert score == STATUS["zh"]["score"].format(1, 3)
+        assert chapter_errors == home_errors
+        assert watch.console_errors == []
+        assert watch.failed == []
+        assert watch.foreign == []
+
+
+@pytest.mark.parametrize(
+    "saved", ["{not json", '{"s":[42],"r":"correct"}', '"text"', "[]", '{"s":[0,1],"r":"correct"}']
+)
+def test_corrupt_saved_answers_are_ignored(site: Site, context: BrowserContext, saved: str) -> None:
+    keys = re.findall(r'data-quiz-key="([0-9a-f]+)"', site.html(CHAPTERS["zh"]))
+    context.add_init_script(
+        f"if (location.protocol === 'http:') for (const key of {keys!r}) "
+        f"localStorage.setItem('quiz:' + key, {saved!r});"
+    )
+    page = open_chapter(context, site.url)
+    assert page.evaluate(f"localStorage.getItem('quiz:{keys[0]}')") == saved
+    assert [status(page, n) for n in range(3)] == ["", "", ""]
+    assert page.locator(".quiz__input:disabled").count() == 0
+    choose(page, 0, CORRECT[0])
+    check(page)
+    assert status(page) == STATUS["zh"]["correct"]
+
+
+# --- score --------------------------------------------------------------------------------
+
+
+def test_score_counts_correct_answers_and_resets(site: Site, context: BrowserContext) -> None:
+    page = open_chapter(context, site.url)
+    score = page.locator(".quiz-score__text")
+    assert score.is_visible()
+    assert score.text_content() == STATUS["zh"]["score"].format(0, 3)
+    choose(page, 0, CORRECT[0])
+    check(page, 0)
+    assert score.text_content() == STATUS["zh"]["score"].format(1, 3)
+    choose(page, 1, 0)
+    check(page, 1)
+    assert score.text_content() == STATUS["zh"]["score"].format(1, 3)
+    quiz(page, 2).locator(".quiz__reveal").click()
+    assert score.text_content() == STATUS["zh"]["score"].format(1, 3)
+    page.locator(".quiz-score__reset").click()
+    assert score.text_content() == STATUS["zh"]["score"].format(0, 3)
+    assert [status(page, n) for n in range(3)] == ["", "", ""]
+
+
+# --- without JavaScript, and in print -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "summary"), [("zh", "答案"), ("en", "Answer")])
+def test_without_javascript_details_reveals_the_answer(
+    site: Site, browser: Browser, language: str, summary: str
+) -> None:
+    with watched_context(browser, java_script_enabled=False) as (context, _):
+        page = context.new_page()
+        page.goto(site.url + CHAPTERS[language])
+        first = quiz(page, 0)
+        assert first.locator(".quiz__actions").is_hidden()
+        key = first.locator(".quiz__key")
+        assert key.is_hidden()
+        first.locator(".quiz__answer summary", has_text=summary).click()
+        assert first.locator(".quiz__answer").get_attribute("open") is not None
+        correct_label = first.locator(".quiz__label").nth(CORRECT[0]).text_content()
+        assert key.is_visible()
+        assert str(correct_label).strip() in str(key.text_content())
+        assert len(first.locator(".quiz__answer p").all()) == 3  # key, feedback, explanation
+
+
+def test_print_shows_question_options_and_answer_but_no_buttons(
+    site: Site, context: BrowserContext
+) -> None:
+    page = open_chapter(context, site.url, "en")
+    page.emulate_media(media="print")
+    first = quiz(page, 0)
+    assert first.locator(".quiz__question").is_visible()
+    assert first.locator(".quiz__label").nth(3).is_visible()
+    assert first.locator(".quiz__actions").is_hidden()
+    assert page.locator(".quiz-score").is_hidden()
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    assert first.locator(".quiz__key").is_visible()
+    assert first.locator(".quiz__answer summary").is_hidden()
+    assert first.locator(".quiz__explanation").is_hidden()
+
+
+# --- instant navigation -------------------------------------------------------------------
+
+
+def turn_on_instant_navigation(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    source = config.read_text(encoding="utf-8")
+    config.write_text(source.replace("  features:\n", "  features:\n    - navigation.instant\n", 1))
+    assert "navigation.instant" in config.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def instant_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site with Material's instant navigation."""
+    # Not strict: static-i18n warns that its language switcher ignores instant navigation.
+    yield from serve_copy(tmp_path_factory, "instant", turn_on_instant_navigation, strict=False)
+
+
+def test_instant_navigation_binds_each_handler_once(
+    instant_site: str, context: BrowserContext
+) -> None:
+    page = open_chapter(context, instant_site)
+    choose(page, 1, CORRECT[1])
+    check(page, 1)
+    for _ in range(2):
+        page.locator("a.md-footer__link--prev").click()
+        page.wait_for_function("document.querySelectorAll('.quiz').length === 0")
+        page.locator("a.md-footer__link--next").click()
+        page.wait_for_selector(".quiz[data-quiz-ready]")
+    assert page.locator(".quiz").count() == 3
+    assert page.locator(".quiz__check").count() == 3
+    assert page.locator(".quiz-score").count() == 1
+    assert page.locator("script[src$='quiz.js']").count() == 1
+    assert status(page, 1) == STATUS["zh"]["correct"]  # restored after navigating back
+    page.evaluate(COUNT_STATUS_WRITES)
+    choose(page, 0, 0)
+    check(page, 0)
+    assert status(page, 0) == STATUS["zh"]["incorrect"]
+    assert page.evaluate("window.__statusWrites") == 1
+    assert page.locator(".quiz-score__text").text_content() == STATUS["zh"]["score"].format(1, 3)
+
+
+# --- accessibility ------------------------------------------------------------------------
+
+# Found by axe on every page of the site, outside the quiz (Material's theme):
+# the search dialog has no accessible name, and the footer's copyright text is 4.47:1 in light.
+SITE_VIOLATIONS = {
+    "light": {("aria-dialog-name", ".md-search"), ("color-contrast", ".md-copyright")},
+    "dark": {("aria-dialog-name", ".md-search")},
+}
+
+
+def axe_violations(page: Page) -> set[tuple[str, str]]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return {
+        (violation["id"], " ".join(node["target"]))
+        for violation in results.response["violations"]
+        for node in violation["nodes"]
+    }
+
+
+def answer_every_kind(page: Page) -> None:
+    """Leave the chapter with a wrong, a right and a revealed answer."""
+    choose(page, 0, 0)
+    check(page, 0)
+    choose(page, 1, CORRECT[1])
+    check(page, 1)
+    quiz(page, 2).locator(".quiz__reveal").click()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("language", CHAPTERS)
+@pytest.mark.parametrize("answered", [False, True], ids=["fresh", "answered"])
+def test_axe_finds_nothing_new(
+    site: Site, context: BrowserContext, language: str, scheme: str, answered: bool
+) -> None:
+    page = context.new_page()
+    page.emulate_media(color_scheme="dark" if scheme == "dark" else "light")
+    page.goto(site.url + CHAPTERS[language])
+    page.wait_for_selector(".quiz[data-quiz-ready]")
+    expected_scheme = "slate" if scheme == "dark" else "default"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == expected_scheme
+    if answered:
+        answer_every_kind(page)
+    violations = axe_violations(page)
+    assert [v for v in violations if "quiz" in v[1]] == []
+    assert violations - SITE_VIOLATIONS[scheme] == set()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="site-level axe violations (Material theme): aria-dialog-name on .md-search; "
+    "color-contrast 4.47:1 on .md-copyright in the light palette",
+)
+def test_axe_finds_nothing_on_the_chapter(site: Site, context: BrowserContext) -> None:
+    page = open_chapter(context, site.url)
+    assert axe_violations(page) == set()
