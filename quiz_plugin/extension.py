@@ -13,7 +13,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from markdown import Markdown
 from markdown.preprocessors import Preprocessor
@@ -62,13 +62,17 @@ class QuizBlock(Block):
 
     NAME = "quiz"
     ARGUMENT = None
-    OPTIONS = {"multiple": (False, type_any), "shuffle": (False, type_any), "id": ("", type_any)}
+    OPTIONS: ClassVar[dict[str, tuple[Any, Any]]] = {
+        "multiple": (False, type_any),
+        "shuffle": (False, type_any),
+        "id": ("", type_any),
+    }
 
     def _validate(self, parent: etree.Element, arg: Any, **options: Any) -> bool:
         # pymdownx.blocks drops a block whose options are invalid and shows it as plain text;
         # accept every header here and report what is wrong in place of the quiz instead.
         self.argument = arg
-        self.options = {"attrs": {}}
+        self.options: dict[str, Any] = {"attrs": {}}
         self.header = parse_settings(arg, options)
         return True
 
@@ -79,8 +83,11 @@ class QuizBlock(Block):
     def on_create(self, parent: etree.Element) -> etree.Element:
         """Create the element the tree processor will turn into the widget."""
         settings, problems = self.header
-        header = {"settings": settings.__dict__, "problems": [p.code for p in problems]}
-        header["details"] = [list(p.details) for p in problems]
+        header = {
+            "settings": settings.__dict__,
+            "problems": [p.code for p in problems],
+            "details": [list(p.details) for p in problems],
+        }
         return etree.SubElement(parent, "div", {PENDING: json.dumps(header)})
 
 
@@ -126,7 +133,8 @@ class QuizTreeprocessor(Treeprocessor):
             self._replace(parents, element, widget)
             rendered.append(widget)
         if len(rendered) >= 2:
-            _insert_after_top_level(root, parents, rendered[-1], render_score(labels, len(rendered)))
+            score = render_score(labels, len(rendered))
+            _insert_after_top_level(root, parents, rendered[-1], score)
         self.extension.reports = reports
 
     def _parse(self, element: etree.Element, line: int, used_ids: set[str]) -> QuizReport:
@@ -152,7 +160,8 @@ class QuizTreeprocessor(Treeprocessor):
         location = f"{page.path}:{report.line}"
         for item in report.problems:
             self.extension.report(f"{location}: {log_message(item)}")
-        message = " ".join(page_message(item, page.language.split("-")[0]) for item in report.problems)
+        language = page.language.split("-")[0]
+        message = " ".join(page_message(item, language) for item in report.problems)
         return render_error(message, location, labels)
 
     def _identity(self, quiz: Quiz, ordinal: int) -> QuizIdentity:
@@ -243,7 +252,7 @@ class QuizExtension(BlocksExtension):
             self.reporter(message)
 
 
-def makeExtension(**kwargs: Any) -> QuizExtension:  # noqa: N802 (Markdown's entry point name)
+def makeExtension(**kwargs: Any) -> QuizExtension:
     """Return the extension, for `markdown_extensions: - quiz_plugin.extension`."""
     return QuizExtension(**kwargs)
 
