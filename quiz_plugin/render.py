@@ -49,7 +49,9 @@ def render_quiz(quiz: Quiz, identity: QuizIdentity, labels: dict[str, str]) -> e
         hint = etree.SubElement(fieldset, "p", {"class": "quiz__hint", "id": f"{dom_id}-hint"})
         hint.text = labels["hint"]
     _render_options(etree.SubElement(fieldset, "ul", {"class": "quiz__options"}), quiz, dom_id)
-    actions = etree.SubElement(fieldset, "div", {"class": "quiz__actions", "hidden": ""})
+    actions = etree.SubElement(
+        fieldset, "div", {"class": "quiz__actions", "hidden": "", SEARCH_EXCLUDE: ""}
+    )
     _render_actions(actions, labels)
     etree.SubElement(fieldset, "div", {"class": "quiz__status", "role": "status"})
     if quiz.explanation:
@@ -133,7 +135,7 @@ def render_error(message: str, location: str, labels: dict[str, str]) -> etree.E
 
 def render_score(labels: dict[str, str], total: int) -> etree.Element:
     """Return the live score shown on pages with two or more quizzes."""
-    score = etree.Element("div", {"class": "quiz-score", "hidden": ""})
+    score = etree.Element("div", {"class": "quiz-score", "hidden": "", SEARCH_EXCLUDE: ""})
     score.set("data-quiz-i18n", json.dumps({"score": labels["score"]}, ensure_ascii=False))
     text = etree.SubElement(score, "p", {"class": "quiz-score__text", "role": "status"})
     text.text = labels["score"].format(correct=0, total=total)

@@ -197,6 +197,20 @@ def test_search_index_has_no_feedback_or_explanation(site: Site, language: str) 
 
 
 @pytest.mark.parametrize(
+    ("language", "controls"),
+    [
+        ("zh", ["检查答案", "显示答案", "重做本页测验"]),
+        ("en", ["Try again", "this page's quizzes"]),
+    ],
+)
+def test_search_index_has_no_quiz_controls(site: Site, language: str, controls: list[str]) -> None:
+    index = json.loads((site.root / INDEXES[language]).read_text(encoding="utf-8"))
+    chapter = [doc for doc in index["docs"] if doc["location"].startswith("post-training.html")]
+    indexed = " ".join(doc["text"] for doc in chapter).replace(ZERO_WIDTH, "")
+    assert chapter and [control for control in controls if control in indexed] == []
+
+
+@pytest.mark.parametrize(
     ("language", "question"),
     [("zh", "为什么在拿到base模型之后"), ("en", "Whydowestillneedpost-training")],
 )

@@ -101,3 +101,24 @@ def test_palette_toggle_switches_to_dark(site: Site, reader: tuple[Any, Watch]) 
         schemes.append(page.evaluate(scheme))
     assert schemes == ["default", "slate", "default"]
     assert seen.problems() == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_axe_finds_no_violations(
+    site: Site, reader: tuple[Any, Watch], path: str, scheme: str
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page, seen = reader
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site.url + path, wait_until="networkidle")
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+    violations = [
+        f"{violation['id']}: {' '.join(node['target'])}"
+        for violation in Axe().run(page).response["violations"]
+        for node in violation["nodes"]
+    ]
+    assert violations == []
+    assert seen.problems() == []
