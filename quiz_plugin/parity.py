@@ -78,24 +78,42 @@ class QuizReader:
         self,
         extensions: Mapping[str, Mapping[str, Any]] = STRUCTURE_EXTENSIONS,
         reporter: Reporter | None = None,
+        known: Mapping[str, PageQuizzes] | None = None,
     ) -> None:
-        """Build one Markdown instance for every page; `reporter` hears malformed quizzes."""
-        self.extension = QuizExtension()
-        self.extension.reporter = reporter
-        configs = {name: dict(config) for name, config in extensions.items()}
-        self.markdown = Markdown(
-            extensions=[*extensions, self.extension], extension_configs=configs
-        )
+        """Prepare to read pages; `reporter` hears malformed quizzes.
+
+        `known` holds the pages a build has just converted (by path such as `zh/page.md`):
+        those are not read again.
+        """
+        self.extensions = extensions
+        self.reporter = reporter
+        self.known = known or {}
+        self._markdown: tuple[Markdown, QuizExtension] | None = None
+
+    def _converter(self) -> tuple[Markdown, QuizExtension]:
+        """Return the one Markdown instance used for every page, built on first use."""
+        if self._markdown is None:
+            extension = QuizExtension()
+            extension.reporter = self.reporter
+            configs = {name: dict(config) for name, config in self.extensions.items()}
+            markdown = Markdown(
+                extensions=[*self.extensions, extension], extension_configs=configs
+            )
+            self._markdown = markdown, extension
+        return self._markdown
 
     def read(self, docs_dir: Path, path: str, language: str) -> PageQuizzes:
         """Return the quizzes of `docs_dir/path`, with file lines counted past the front matter."""
+        if path in self.known:
+            return self.known[path]
+        converter, extension = self._converter()
         source = (docs_dir / path).read_text(encoding="utf-8-sig")
         markdown, _ = get_data(source)
         offset = max(0, source.count("\n") - markdown.count("\n"))
-        self.extension.page = QuizPage(path=path, language=language, line_offset=offset)
-        self.extension.reports = []
-        self.markdown.reset().convert(markdown)
-        return PageQuizzes(path, language, list(self.extension.reports))
+        extension.page = QuizPage(path=path, language=language, line_offset=offset)
+        extension.reports = []
+        converter.reset().convert(markdown)
+        return PageQuizzes(path, language, list(extension.reports))
 
 
 def compare_languages(
@@ -234,12 +252,19 @@ def site_extensions(config: MkDocsConfig) -> dict[str, dict[str, Any]]:
     }
 
 
-def check_site(config: MkDocsConfig, reporter: Reporter | None = None) -> ParityReport:
-    """Compare every static-i18n language of a site with its default language."""
+def check_site(
+    config: MkDocsConfig,
+    reporter: Reporter | None = None,
+    known: Mapping[str, PageQuizzes] | None = None,
+) -> ParityReport:
+    """Compare every static-i18n language of a site with its default language.
+
+    Pages in `known` (converted by the build that just ran) are taken from there.
+    """
     languages = site_languages(config)
     if languages is None:
         return ParityReport()
-    reader = QuizReader(site_extensions(config), reporter)
+    reader = QuizReader(site_extensions(config), reporter, known)
     return compare_languages(Path(config.docs_dir), *languages, reader)
 
 

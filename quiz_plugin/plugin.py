@@ -23,6 +23,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self.extension.reporter = log.warning
         self.fingerprints: dict[tuple[str, str], str] = {}
         self.pages_with_quizzes: set[str] = set()
+        # The quizzes of every page converted since the last parity report, by source path.
+        self.converted: dict[str, parity.PageQuizzes] = {}
         self.assets_on_every_page = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -63,10 +65,12 @@ class QuizPlugin(BasePlugin[QuizConfig]):
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Remember which pages carry a quiz, to link the assets from those pages only."""
-        if any(report.quiz for report in self.extension.reports):
+        """Remember the page's quizzes: for its assets, and for the parity report."""
+        reports, self.extension.reports = self.extension.reports, []
+        if any(report.quiz for report in reports):
             self.pages_with_quizzes.add(page.file.dest_uri)
-        self.extension.reports = []
+        path = page.file.src_uri
+        self.converted[path] = parity.PageQuizzes(path, path.split("/")[0], reports)
         return html
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
@@ -79,4 +83,5 @@ class QuizPlugin(BasePlugin[QuizConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Compare each page's quizzes with its translations, once per full build."""
         if self.config.parity and parity.all_languages_built(config):
-            parity.log_report(parity.check_site(config))
+            parity.log_report(parity.check_site(config, known=self.converted))
+            self.converted = {}
