@@ -53,6 +53,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check quiz_plugin tests hooks benchmarks
 	$(BIN)/mypy
 
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.build_time
+	$(BIN)/python -m benchmarks.page_weight
+	$(BIN)/python -m benchmarks.serve_latency
+
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet -e '.[test]' editables hatchling
