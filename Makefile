@@ -58,6 +58,13 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.page_weight
 	$(BIN)/python -m benchmarks.serve_latency
 
+# Lighthouse comes from package-lock.json (npm ci when the lock changed); the browser is the
+# system Chromium, or CHROME_PATH.
+audit: $(STAMP)
+	@command -v npm >/dev/null || { echo "make audit needs Node.js and npm."; exit 1; }
+	@test node_modules/.package-lock.json -nt package-lock.json || npm ci --no-audit --no-fund
+	$(BIN)/python -m benchmarks.audit
+
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet -e '.[test]' editables hatchling
