@@ -41,7 +41,7 @@ EDITED = 5  # the chapter that is edited and polled
 RE_SITE_DIR = re.compile(r"documentation to directory: (?P<path>/\S*/mkdocs_[^/\s]+)\s")
 RE_BUILT = re.compile(r"Documentation built in (?P<seconds>[0-9.]+) seconds")
 # Environment variables the variants set; unset in every other variant so none leaks in.
-VARIANT_ENV = ("BUILD_ONLY_LOCALE", "SEARCH")
+VARIANT_ENV = ("BUILD_ONLY_LOCALE", "SEARCH", "QUIZ_PARITY")
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,11 @@ VARIANTS = (
         env=ZH,
         plugins=NO_PARITY,
         remove=NO_SEARCH,
+    ),
+    Variant(
+        "make serve-fast (zh, SEARCH=false, QUIZ_PARITY=false, --dirty)",
+        arguments=DIRTY,
+        env={**ZH, "SEARCH": "false", "QUIZ_PARITY": "false"},
     ),
 )
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from material.plugins.search.plugin import SearchIndex
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -29,8 +30,13 @@ JIEBA_USER_DICT = Path(__file__).with_name("jieba_user_dict.txt")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Teach jieba the course's terms (预训练, 后训练 …) so that searching for them works."""
     search = config.plugins.get("material/search")
-    if search is not None and not search.config.jieba_dict_user:
+    if search is None:
+        return config
+    if not search.config.jieba_dict_user:
         search.config.jieba_dict_user = str(JIEBA_USER_DICT)
+    if not search.config.enabled and not hasattr(search, "search_index"):
+        # static-i18n 1.3 reads the index of a disabled search plugin too (SEARCH=false)
+        search.search_index = SearchIndex(**search.config)
     return config
 
 

@@ -15,7 +15,7 @@ BIN = Path(sys.executable).parent
 
 @pytest.mark.parametrize(
     "command",
-    [["ruff", "check", "quiz_plugin", "hooks", "tests"], ["mypy"]],
+    [["ruff", "check", "quiz_plugin", "hooks", "tests", "benchmarks"], ["mypy"]],
     ids=["ruff", "mypy"],
 )
 def test_tool_is_clean(command: list[str]) -> None:
