@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import Site, build_site, copy_project, free_port
+from conftest import ROOT, Site, build_site, copy_project, free_port
 from pages import article_text, article_text_joined, tags
 from seed import sentences
 
@@ -239,3 +239,17 @@ def test_sitemap_lists_no_fallback_as_an_alternate(fallback_site: Site) -> None:
 
 def _hreflang(page: str) -> list[str]:
     return [t["hreflang"] for t in tags(page, "link") if t.get("rel") == "alternate"]
+
+
+def test_fast_preview_builds_one_language_without_search(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What `make serve-fast` builds: static-i18n must not trip over the disabled search."""
+    monkeypatch.setenv("SEARCH", "false")
+    monkeypatch.setenv("QUIZ_PARITY", "false")
+    monkeypatch.setenv("BUILD_ONLY_LOCALE", "en")
+    url = f"http://127.0.0.1:{free_port()}/"
+    records = build_site(ROOT, tmp_path / "site", url, strict=True)
+    assert [r.getMessage() for r in records if r.levelname == "WARNING"] == []
+    assert 'class="quiz"' in (tmp_path / "site" / "post-training.html").read_text(encoding="utf-8")
+    assert not (tmp_path / "site" / "search" / "search_index.json").exists()
