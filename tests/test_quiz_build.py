@@ -245,8 +245,9 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrokenBuild]:
     project = copy_project(tmp_path_factory.mktemp("broken"))
     # Without the zh/en comparison, the quiz block's own warnings are the only ones.
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  - quiz\n", "  - quiz:\n      parity: false\n"))
-    assert "parity: false" in config.read_text()
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("parity: !ENV [QUIZ_PARITY, true]", "parity: false"))
+    assert "parity: false" in config.read_text(encoding="utf-8")
     lines = {}
     for language, addition in (("en", BROKEN_EN), ("zh", BROKEN_ZH)):
         chapter = project / "docs" / language / "post-training.md"
