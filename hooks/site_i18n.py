@@ -16,12 +16,9 @@ from urllib.parse import urljoin
 
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-
-log = get_plugin_logger(__name__)
-
 
 JIEBA_USER_DICT = Path(__file__).with_name("jieba_user_dict.txt")
 
@@ -116,7 +113,7 @@ def _hreflang(page: Page, config: MkDocsConfig) -> list[tuple[str, str]]:
 
 
 DEFAULT_LANGUAGE = "zh"
-RE_CONFIG_BASE = '<script id="__config" type="application/json">'
+CONFIG_SCRIPT = '<script id="__config" type="application/json">'
 RE_SITEMAP_URL = re.compile(r"\s*<url>\s*<loc>(?P<loc>[^<]*)</loc>.*?</url>", re.DOTALL)
 _default_templates: dict[tuple[str, str], str] = {}
 
@@ -129,14 +126,14 @@ def _page_language(config: MkDocsConfig) -> str:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Point Material's search of a non-default language at that language's own index."""
     language = _page_language(config)
-    if language == DEFAULT_LANGUAGE or RE_CONFIG_BASE not in output:
+    if language == DEFAULT_LANGUAGE or CONFIG_SCRIPT not in output:
         return output
-    head, _, rest = output.partition(RE_CONFIG_BASE)
+    head, _, rest = output.partition(CONFIG_SCRIPT)
     data, _, tail = rest.partition("</script>")
     settings = json.loads(data)
     # Material resolves the index and result links against this base: keep the trailing slash.
     settings["base"] = f"{settings['base']}/{language}/".removeprefix("./")
-    return f"{head}{RE_CONFIG_BASE}{json.dumps(settings, ensure_ascii=False)}</script>{tail}"
+    return f"{head}{CONFIG_SCRIPT}{json.dumps(settings, ensure_ascii=False)}</script>{tail}"
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
