@@ -62,22 +62,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if (docs / default / slug).exists():
                 continue
             if current == default:
-                files.append(_fallback_file(config, language, slug))
+                files.append(_fallback_file(config, language, slug, default))
             elif current == language and slug in pages:
                 # the selector entry of the default language leads to that fallback
-                pages[slug].alternates[default] = _fallback_file(config, language, slug)
+                pages[slug].alternates[default] = _fallback_file(config, language, slug, default)
     return files
 
 
-def _fallback_file(config: MkDocsConfig, language: str, slug: str) -> File:
+def _fallback_file(config: MkDocsConfig, language: str, slug: str, default: str) -> File:
     """Return the page `language/slug`, served in the default language's build at `slug`."""
     where = (config.docs_dir, config.site_dir, config.use_directory_urls)
     original = File(f"{language}/{slug}", *where)
     file = File(original.src_uri, *where, dest_uri=original.dest_uri.removeprefix(f"{language}/"))
     file.locale, file.localization, file.norm_src_uri = language, language, slug
-    file.locale_alternate_of = DEFAULT_LANGUAGE
+    file.locale_alternate_of = default
     original.locale = language
-    file.alternates = {DEFAULT_LANGUAGE: file, language: original}
+    file.alternates = {default: file, language: original}
     return file
 
 
@@ -108,25 +108,30 @@ def _hreflang(page: Page, config: MkDocsConfig) -> list[tuple[str, str]]:
         for language, alternate in sorted(translations.items())
         if getattr(alternate, "locale", language) == language
     ]
-    default = dict(found).get(DEFAULT_LANGUAGE, found[0][1] if found else None)
+    default = dict(found).get(_default_language(config), found[0][1] if found else None)
     return [*found, ("x-default", default)] if len(found) > 1 else []
 
 
-DEFAULT_LANGUAGE = "zh"
 CONFIG_SCRIPT = '<script id="__config" type="application/json">'
 RE_SITEMAP_URL = re.compile(r"\s*<url>\s*<loc>(?P<loc>[^<]*)</loc>.*?</url>", re.DOTALL)
 _default_templates: dict[tuple[str, str], str] = {}
 
 
+def _default_language(config: MkDocsConfig) -> str:
+    """Return the language built at the site root (static-i18n's default, or the only one)."""
+    i18n = config.plugins.get("i18n")
+    return str(i18n.default_language) if i18n is not None else _page_language(config)
+
+
 def _page_language(config: MkDocsConfig) -> str:
-    return str(config.theme.get("language") or DEFAULT_LANGUAGE)
+    return str(config.theme.get("language") or "en")
 
 
 @event_priority(-50)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Point Material's search of a non-default language at that language's own index."""
     language = _page_language(config)
-    if language == DEFAULT_LANGUAGE or CONFIG_SCRIPT not in output:
+    if language == _default_language(config) or CONFIG_SCRIPT not in output:
         return output
     head, _, rest = output.partition(CONFIG_SCRIPT)
     data, _, tail = rest.partition("</script>")
@@ -145,7 +150,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     language = _page_language(config)
     if template_name not in ("404.html", "sitemap.xml"):
         return output
-    if language == DEFAULT_LANGUAGE:
+    if language == _default_language(config):
         _default_templates[(config.site_dir, template_name)] = output
         return output
     folder = Path(config.site_dir) / language
@@ -170,7 +175,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     index = json.loads(root_index.read_text(encoding="utf-8"))
     documents = index["docs"]
-    for language in {lang.locale for lang in i18n.config.languages} - {DEFAULT_LANGUAGE}:
+    for language in {lang.locale for lang in i18n.config.languages if lang.build} - {
+        i18n.default_language
+    }:
         prefix = f"{language}/"
         own = [
             {**doc, "location": doc["location"].removeprefix(prefix)}

@@ -253,3 +253,18 @@ def test_fast_preview_builds_one_language_without_search(
     assert [r.getMessage() for r in records if r.levelname == "WARNING"] == []
     assert 'class="quiz"' in (tmp_path / "site" / "post-training.html").read_text(encoding="utf-8")
     assert not (tmp_path / "site" / "search" / "search_index.json").exists()
+
+
+def test_one_language_preview_serves_its_own_search_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`make serve-en` builds English at the root: its pages must not look under /en/."""
+    monkeypatch.setenv("BUILD_ONLY_LOCALE", "en")
+    url = f"http://127.0.0.1:{free_port()}/"
+    build_site(ROOT, tmp_path / "site", url, strict=True)
+    page = (tmp_path / "site" / "post-training.html").read_text(encoding="utf-8")
+    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', page)
+    assert config and json.loads(config.group(1))["base"] == "."
+    index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text())
+    assert any(doc["location"] == "post-training.html" for doc in index["docs"])
+    assert not (tmp_path / "site" / "en").exists()
