@@ -77,7 +77,8 @@ class QuizBlocksProcessor(BlocksProcessor):
             options = simple_options(textwrap.dedent(header.group(0)))
             if options is not None:
                 return options, block[header.end() :]
-        return super().split_header(block, length)
+        split: tuple[dict[str, Any] | None, str] = super().split_header(block, length)
+        return split
 
 
 class QuizBlocksManagerExtension(BlocksMgrExtension):

@@ -8,27 +8,33 @@ box when the quiz is malformed (including blocks that `pymdownx.blocks` refused 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from markdown import Markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
-from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block, type_any
+from pymdownx.blocks import BlocksExtension, BlocksProcessor
+from pymdownx.blocks.block import Block
 
+from quiz_plugin.blocks import register_manager
 from quiz_plugin.labels import labels_for
 from quiz_plugin.locate import RE_QUIZ_HEADER, quiz_header_lines
 from quiz_plugin.messages import log_message, page_message
 from quiz_plugin.model import Quiz, QuizProblem, QuizSettings, problem
 from quiz_plugin.parse import parse_quiz, parse_settings
-from quiz_plugin.render import QuizIdentity, render_error, render_quiz, render_score
+from quiz_plugin.render import (
+    QuizIdentity,
+    page_labels,
+    render_error,
+    render_quiz,
+    render_score,
+)
 
-PENDING = "data-quiz-pending"
+PENDING = "data-quiz-pending"  # marks a block until the tree processor renders it
 RE_BLOCK_END = re.compile(r"^[ \t]*(?P<slashes>/{3,})[ \t]*$", re.MULTILINE)
 
 
@@ -62,11 +68,9 @@ class QuizBlock(Block):
 
     NAME = "quiz"
     ARGUMENT = None
-    OPTIONS: ClassVar[dict[str, tuple[Any, Any]]] = {
-        "multiple": (False, type_any),
-        "shuffle": (False, type_any),
-        "id": ("", type_any),
-    }
+    # No option spec for pymdownx.blocks to copy per block: `_validate` reads the options
+    # (multiple, shuffle, id) itself, so that a mistake is reported instead of dropped.
+    OPTIONS: ClassVar[dict[str, tuple[Any, Any]]] = {}
 
     def _validate(self, parent: etree.Element, arg: Any, **options: Any) -> bool:
         # pymdownx.blocks drops a block whose options are invalid and shows it as plain text;
@@ -82,13 +86,9 @@ class QuizBlock(Block):
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         """Create the element the tree processor will turn into the widget."""
-        settings, problems = self.header
-        header = {
-            "settings": settings.__dict__,
-            "problems": [p.code for p in problems],
-            "details": [list(p.details) for p in problems],
-        }
-        return etree.SubElement(parent, "div", {PENDING: json.dumps(header)})
+        element = etree.SubElement(parent, "div", {PENDING: ""})
+        self.tracker[element] = self.header
+        return element
 
 
 class QuizSourcePreprocessor(Preprocessor):
@@ -113,8 +113,13 @@ class QuizTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         """Replace each pending block (or refused header) with its widget or an error box."""
+        if not self.extension.header_lines:
+            self.extension.reports = []
+            return
         page = self.extension.page
         labels = labels_for(page.language)
+        manager = cast(BlocksProcessor, self.md.parser.blockprocessors["blocks"])
+        headers = manager.trackers[QuizBlock.NAME]
         parents = {child: parent for parent in root.iter() for child in parent}
         found = [el for el in root.iter() if PENDING in el.attrib or _is_refused_header(el)]
         reports: list[QuizReport] = []
@@ -122,7 +127,7 @@ class QuizTreeprocessor(Treeprocessor):
         used_ids: set[str] = set()
         for ordinal, element in enumerate(found):
             line = self.extension.source_line(ordinal)
-            report = self._parse(element, line, used_ids)
+            report = self._parse(element, headers.get(element), line, used_ids)
             reports.append(report)
             if report.quiz is None:
                 if PENDING not in element.attrib:
@@ -132,20 +137,23 @@ class QuizTreeprocessor(Treeprocessor):
             widget = render_quiz(report.quiz, self._identity(report.quiz, ordinal), labels)
             self._replace(parents, element, widget)
             rendered.append(widget)
+        if rendered:
+            rendered[0].set("data-quiz-i18n", page_labels(labels))
         if len(rendered) >= 2:
             score = render_score(labels, len(rendered))
             _insert_after_top_level(root, parents, rendered[-1], score)
         self.extension.reports = reports
 
-    def _parse(self, element: etree.Element, line: int, used_ids: set[str]) -> QuizReport:
-        if PENDING not in element.attrib:
+    def _parse(
+        self,
+        element: etree.Element,
+        header: tuple[QuizSettings, list[QuizProblem]] | None,
+        line: int,
+        used_ids: set[str],
+    ) -> QuizReport:
+        if header is None:
             return QuizReport(line, None, [problem("invalid_header")])
-        header = json.loads(element.attrib[PENDING])
-        settings = QuizSettings(**header["settings"])
-        problems = [
-            QuizProblem(code, tuple(tuple(pair) for pair in details))
-            for code, details in zip(header["problems"], header["details"], strict=True)
-        ]
+        settings, problems = header[0], list(header[1])
         if settings.id and settings.id in used_ids:
             problems.append(problem("duplicate_id", value=settings.id))
         elif settings.id:
@@ -187,8 +195,9 @@ class QuizTreeprocessor(Treeprocessor):
 
 
 def _is_refused_header(element: etree.Element) -> bool:
-    first_line = (element.text or "").split("\n", 1)[0]
-    return element.tag == "p" and RE_QUIZ_HEADER.match(first_line) is not None
+    if element.tag != "p" or not element.text or "/" not in element.text:
+        return False
+    return RE_QUIZ_HEADER.match(element.text.split("\n", 1)[0]) is not None
 
 
 def _remove_rest_of_block(
@@ -231,6 +240,10 @@ class QuizExtension(BlocksExtension):
         self.header_lines: list[int] = []
         self.reports: list[QuizReport] = []
         self.reporter: Reporter | None = None
+
+    def register_block_mgr(self, md: Markdown) -> BlocksProcessor:
+        """Return the blocks manager, registering the quicker one when no block came first."""
+        return register_manager(md)
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:
         """Add the block and the processors to a Markdown instance."""

@@ -46,8 +46,11 @@ LABELS: Final[dict[str, dict[str, str]]] = {
 
 DEFAULT_LOCALE: Final = "en"
 
-# Keys the browser script reads from the widget's `data-quiz-i18n` attribute.
+# Keys the browser script reads from the `data-quiz-i18n` attribute of a page's first widget.
 SCRIPT_KEYS: Final = (
+    "check",
+    "retry",
+    "reveal",
     "correct",
     "incorrect",
     "incomplete",
@@ -55,6 +58,7 @@ SCRIPT_KEYS: Final = (
     "optionCorrect",
     "optionWrong",
     "optionMissed",
+    "score",
 )
 
 

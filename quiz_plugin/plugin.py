@@ -32,7 +32,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         if not self.config.enabled:
             return config
         if not any(isinstance(ext, QuizExtension) for ext in config.markdown_extensions):
-            config.markdown_extensions.append(self.extension)
+            # First, so that the other blocks (admonition, details, tab) share its quicker manager.
+            config.markdown_extensions.insert(0, self.extension)
         self.assets_on_every_page = "navigation.instant" in config.theme.get("features", [])
         if self.assets_on_every_page:
             assets_files.add_to_every_page(config)

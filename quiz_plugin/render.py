@@ -1,7 +1,9 @@
 """Build the widget's HTML from a parsed quiz.
 
 The markup reads well without JavaScript: options are a plain list of native inputs and a
-`<details>` reveals the answer. `assets/quiz.js` turns it into the interactive widget.
+`<details>` reveals the answer. `assets/quiz.js` turns it into the interactive widget, adding the
+buttons and marks that only make sense with it. The markup is kept lean: a build spends time on
+every element (inline processing, serialising, the search index's HTML parser).
 """
 
 from __future__ import annotations
@@ -26,9 +28,13 @@ class QuizIdentity:
 
 
 def render_quiz(quiz: Quiz, identity: QuizIdentity, labels: dict[str, str]) -> etree.Element:
-    """Return the widget element for a valid quiz."""
+    """Return the widget element for a valid quiz, moving the quiz's elements into it.
+
+    Every piece of the author's content appears once: feedback on a wrong option sits, hidden,
+    under that option; the correct options' feedback and the explanation sit in the `<details>`
+    that tells the answer without JavaScript, and the script moves them next to the options.
+    """
     dom_id = identity.dom_id
-    texts = {key: labels[key] for key in SCRIPT_KEYS}
     root = etree.Element(
         "div",
         {
@@ -36,41 +42,37 @@ def render_quiz(quiz: Quiz, identity: QuizIdentity, labels: dict[str, str]) -> e
             "id": dom_id,
             "data-quiz-key": identity.key,
             "data-quiz-kind": quiz.kind,
-            "data-quiz-shuffle": "true" if quiz.settings.shuffle else "false",
-            "data-quiz-i18n": json.dumps(texts, ensure_ascii=False, separators=(",", ":")),
         },
     )
-    fieldset = etree.SubElement(root, "fieldset", {"class": "quiz__fieldset"})
-    fieldset.set("aria-labelledby", f"{dom_id}-q")
-    question = etree.SubElement(fieldset, "div", {"class": "quiz__question", "id": f"{dom_id}-q"})
-    question.extend(quiz.question)
+    if quiz.settings.shuffle:
+        root.set("data-quiz-shuffle", "")
+    fieldset = etree.SubElement(
+        root, "fieldset", {"class": "quiz__fieldset", "aria-labelledby": f"{dom_id}-q"}
+    )
+    _contain(fieldset, quiz.question, {"class": "quiz__question", "id": f"{dom_id}-q"})
     if quiz.multiple:
         fieldset.set("aria-describedby", f"{dom_id}-hint")
         hint = etree.SubElement(fieldset, "p", {"class": "quiz__hint", "id": f"{dom_id}-hint"})
         hint.text = labels["hint"]
+    answer = _render_answer(quiz, labels)
     _render_options(etree.SubElement(fieldset, "ul", {"class": "quiz__options"}), quiz, dom_id)
-    actions = etree.SubElement(
-        fieldset, "div", {"class": "quiz__actions", "hidden": "", SEARCH_EXCLUDE: ""}
-    )
-    _render_actions(actions, labels)
     etree.SubElement(fieldset, "div", {"class": "quiz__status", "role": "status"})
+    for index, option in enumerate(quiz.options):
+        if option.correct and option.feedback:
+            attributes = {"class": "quiz__feedback", "data-quiz-for": str(index)}
+            _contain(answer, option.feedback, attributes)
     if quiz.explanation:
-        explanation = etree.SubElement(
-            fieldset, "div", {"class": "quiz__explanation", "hidden": "", SEARCH_EXCLUDE: ""}
-        )
-        explanation.extend(copy.deepcopy(quiz.explanation))
-    root.append(_render_answer(quiz, labels))
+        _contain(answer, quiz.explanation, {"class": "quiz__explanation"})
+    root.append(answer)
     return root
 
 
 def _render_options(options: etree.Element, quiz: Quiz, dom_id: str) -> None:
     kind = "checkbox" if quiz.multiple else "radio"
     for index, option in enumerate(quiz.options):
-        item = etree.SubElement(
-            options,
-            "li",
-            {"class": "quiz__option", "data-quiz-correct": "true" if option.correct else "false"},
-        )
+        item = etree.SubElement(options, "li", {"class": "quiz__option"})
+        if option.correct:
+            item.set("data-quiz-correct", "")
         input_id = f"{dom_id}-{index}"
         etree.SubElement(
             item,
@@ -85,28 +87,28 @@ def _render_options(options: etree.Element, quiz: Quiz, dom_id: str) -> None:
         )
         label = etree.SubElement(item, "label", {"class": "quiz__label", "for": input_id})
         label.text = option.label.text
-        label.extend(copy.deepcopy(list(option.label)))
-        etree.SubElement(item, "span", {"class": "quiz__mark"})
-        if option.feedback:
-            feedback = etree.SubElement(
-                item, "div", {"class": "quiz__feedback", "hidden": "", SEARCH_EXCLUDE: ""}
-            )
-            feedback.extend(copy.deepcopy(option.feedback))
+        label.extend(option.label)
+        if option.feedback and not option.correct:
+            attributes = {"class": "quiz__feedback", "hidden": "", SEARCH_EXCLUDE: ""}
+            _contain(item, option.feedback, attributes)
 
 
-def _render_actions(actions: etree.Element, labels: dict[str, str]) -> None:
-    check = etree.SubElement(actions, "button", {"type": "button", "class": "quiz__check"})
-    check.set("disabled", "")
-    check.text = labels["check"]
-    retry = etree.SubElement(actions, "button", {"type": "button", "class": "quiz__retry"})
-    retry.set("hidden", "")
-    retry.text = labels["retry"]
-    reveal = etree.SubElement(actions, "button", {"type": "button", "class": "quiz__reveal"})
-    reveal.text = labels["reveal"]
+def _contain(
+    parent: etree.Element, content: list[etree.Element], attributes: dict[str, str]
+) -> None:
+    """Append the content in a `<div>` with these attributes, or give them to a lone paragraph."""
+    if len(content) == 1 and content[0].tag == "p" and not content[0].attrib:
+        content[0].attrib.update(attributes)
+        parent.append(content[0])
+    else:
+        etree.SubElement(parent, "div", attributes).extend(content)
 
 
 def _render_answer(quiz: Quiz, labels: dict[str, str]) -> etree.Element:
-    """Return the `<details>` that tells the answer without JavaScript (and in print)."""
+    """Return the `<details>` that tells the answer without JavaScript (and in print).
+
+    Called before the options take their labels, so the answer line copies them complete.
+    """
     details = etree.Element("details", {"class": "quiz__answer", SEARCH_EXCLUDE: ""})
     etree.SubElement(details, "summary").text = labels["answer"]
     key = etree.SubElement(details, "p", {"class": "quiz__key"})
@@ -116,11 +118,13 @@ def _render_answer(quiz: Quiz, labels: dict[str, str]) -> etree.Element:
         part = etree.SubElement(key, "span")
         part.text = ("; " if number else "") + (option.label.text or "")
         part.extend(copy.deepcopy(list(option.label)))
-    for option in correct:
-        for element in option.feedback:
-            details.append(copy.deepcopy(element))
-    details.extend(copy.deepcopy(quiz.explanation))
     return details
+
+
+def page_labels(labels: dict[str, str]) -> str:
+    """Return the strings the script needs, as the JSON of a page's first widget."""
+    texts = {key: labels[key] for key in SCRIPT_KEYS}
+    return json.dumps(texts, ensure_ascii=False, separators=(",", ":"))
 
 
 def render_error(message: str, location: str, labels: dict[str, str]) -> etree.Element:
@@ -136,7 +140,6 @@ def render_error(message: str, location: str, labels: dict[str, str]) -> etree.E
 def render_score(labels: dict[str, str], total: int) -> etree.Element:
     """Return the live score shown on pages with two or more quizzes."""
     score = etree.Element("div", {"class": "quiz-score", "hidden": "", SEARCH_EXCLUDE: ""})
-    score.set("data-quiz-i18n", json.dumps({"score": labels["score"]}, ensure_ascii=False))
     text = etree.SubElement(score, "p", {"class": "quiz-score__text", "role": "status"})
     text.text = labels["score"].format(correct=0, total=total)
     reset = etree.SubElement(score, "button", {"type": "button", "class": "quiz-score__reset"})

@@ -4,12 +4,14 @@
     q = (e, s) => e.querySelector(P + s),
     qa = (e, s) => [...e.querySelectorAll(P + s)],
     all = () => [...d.querySelectorAll('.quiz')],
-    T = e => { try { return JSON.parse(e.dataset.quizI18n) || {} } catch (x) { return {} } },
+    /* UI strings: the page's first widget carries them for the whole page. */
+    T = () => { try { return JSON.parse(d.querySelector('.quiz[data-quiz-i18n]').dataset.quizI18n) || {} } catch (x) { return {} } },
+    el = (t, c, p) => { const e = d.createElement(t); e.className = c; p && p.append(e); return e },
     K = r => 'quiz:' + r.dataset.quizKey,
     save = (r, v) => { try { v ? localStorage.setItem(K(r), JSON.stringify(v)) : localStorage.removeItem(K(r)) } catch (x) {} },
     load = r => { try { return JSON.parse(localStorage.getItem(K(r))) } catch (x) {} },
     inp = l => q(l, 'input'),
-    ok = l => l.dataset.quizCorrect == 'true',
+    ok = l => 'quizCorrect' in l.dataset,
     multi = r => r.dataset.quizKind == 'multiple',
     sel = r => qa(r, 'input').filter(i => i.checked).map(i => +i.value),
     M = { correct: ['✓', 'optionCorrect'], wrong: ['✗', 'optionWrong'], missed: ['○', 'optionMissed'] },
@@ -28,7 +30,7 @@
 
     /* Show the outcome for the current selection (res = result or 'revealed'). */
     show = (r, res) => {
-      const t = T(r), m = multi(r);
+      const t = T(), m = multi(r);
       qa(r, 'option').forEach(l => {
         const i = inp(l), c = ok(l), k = i.checked ? c ? 'correct' : 'wrong' : m && c && 'missed';
         i.disabled = true;
@@ -55,7 +57,7 @@
     },
 
     score = () => {
-      const s = d.querySelector('.quiz-score'), a = all(), f = s && T(s).score;
+      const s = d.querySelector('.quiz-score'), a = all(), f = s && T().score;
       if (f) s.querySelector('.quiz-score__text').textContent = f
         .replace(/{correct}/g, a.filter(r => r.dataset.quizState == 'correct').length)
         .replace(/{total}/g, a.length);
@@ -72,9 +74,18 @@
       d.querySelectorAll('.quiz:not([data-quiz-ready])').forEach(r => {
         r.dataset.quizReady = 1;
         r.classList.add('quiz--js');
-        q(r, 'actions').hidden = false;
-        const u = q(r, 'options'), o = qa(r, 'option'), n = o.length, v = load(r);
-        if (r.dataset.quizShuffle == 'true') {
+        const u = q(r, 'options'), o = qa(r, 'option'), n = o.length, v = load(r), t = T(),
+          a = el('div', P.slice(1) + 'actions');
+        /* Buttons and marks only make sense with the script; the answer's feedback and
+           explanation move from the <details> (the no-script answer) next to the options. */
+        ['check', 'retry', 'reveal'].forEach(k => { const b = el('button', P.slice(1) + k, a); b.type = 'button'; b.textContent = t[k] || k });
+        u.after(a);
+        o.forEach(l => el('span', P.slice(1) + 'mark', l).after(...qa(l, 'feedback')));
+        qa(q(r, 'answer'), 'feedback').forEach(f => { f.hidden = true; o[+f.dataset.quizFor].append(f) });
+        const e = q(q(r, 'answer'), 'explanation');
+        if (e) { e.hidden = true; q(r, 'status').after(e) }
+        btns(r, 0, 0);
+        if ('quizShuffle' in r.dataset) {
           for (let i = n - 1; i > 0; i--) { const j = Math.random() * (i + 1) | 0;[o[i], o[j]] = [o[j], o[i]] }
           o.forEach(l => u.append(l));
         }
