@@ -54,6 +54,29 @@ MULTIPLE = """
 
 TWO_QUIZZES = SINGLE + "\n" + SINGLE
 
+# Feedback and an explanation of several paragraphs each.
+LONG_FEEDBACK = """
+    /// quiz
+    Which one is right?
+
+    - [ ] Wrong one
+
+        WRONG-FIRST
+
+        WRONG-SECOND
+
+    - [x] Right one
+
+        RIGHT-FIRST
+
+        RIGHT-SECOND
+
+    EXPLANATION-FIRST
+
+    EXPLANATION-SECOND
+    ///
+"""
+
 
 @dataclass
 class Converted:
@@ -152,6 +175,11 @@ def text(element: etree.Element | None) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
+def correct_marks(result: Converted) -> list[str | None]:
+    """Return each option's `data-quiz-correct` attribute (None where it is absent)."""
+    return [o.get("data-quiz-correct") for o in result.by_class("quiz__option")]
+
+
 # --- options -------------------------------------------------------------------------------
 
 
@@ -170,9 +198,7 @@ def test_each_input_has_a_label() -> None:
 
 
 def test_tight_list_marks_the_checked_option_correct() -> None:
-    result = convert(SINGLE)
-    marks = [o.get("data-quiz-correct") for o in result.by_class("quiz__option")]
-    assert marks == ["false", "true", "false"]
+    assert correct_marks(convert(SINGLE)) == [None, "", None]
 
 
 def test_loose_list_gives_the_same_options_as_a_tight_one() -> None:
@@ -184,8 +210,7 @@ def test_loose_list_gives_the_same_options_as_a_tight_one() -> None:
 
 
 def test_uppercase_x_marks_an_option_correct() -> None:
-    result = convert(SINGLE.replace("[x]", "[X]"))
-    assert [o.get("data-quiz-correct") for o in result.by_class("quiz__option")][1] == "true"
+    assert correct_marks(convert(SINGLE.replace("[x]", "[X]"))) == [None, "", None]
 
 
 def test_option_label_keeps_inline_markdown() -> None:
@@ -224,25 +249,164 @@ def test_question_keeps_code_link_emphasis_and_image() -> None:
     assert [img.get("src") for img in question.iter("img")] == ["chart.png"]
 
 
-def test_content_indented_under_an_option_is_its_feedback() -> None:
+def test_content_indented_under_a_wrong_option_is_its_feedback() -> None:
     result = convert(WITH_FEEDBACK)
     options = result.by_class("quiz__option")
     feedback = [
         [text(f) for f in o.iter() if "quiz__feedback" in f.get("class", "")] for o in options
     ]
-    assert feedback == [["FEEDBACK-WRONG"], ["FEEDBACK-RIGHT"], []]
+    assert feedback == [["FEEDBACK-WRONG"], [], []]
 
 
-def test_feedback_is_hidden_until_answered() -> None:
+def test_feedback_of_a_wrong_option_is_hidden_until_answered() -> None:
     result = convert(WITH_FEEDBACK)
-    assert all(f.get("hidden") is not None for f in result.by_class("quiz__feedback"))
+    feedback = result.by_class("quiz__option")[0].find("*[@class='quiz__feedback']")
+    assert feedback is not None
+    assert feedback.get("hidden") is not None
+    assert feedback.get("data-search-exclude") is not None
+
+
+def test_feedback_of_a_correct_option_is_in_the_answer_and_names_its_option() -> None:
+    result = convert(WITH_FEEDBACK)
+    answer = result.one("quiz__answer")
+    feedback = [f for f in answer if "quiz__feedback" in f.get("class", "")]
+    assert [(text(f), f.get("data-quiz-for")) for f in feedback] == [("FEEDBACK-RIGHT", "1")]
+    assert feedback[0].get("hidden") is None  # the closed <details> hides it until opened
+
+
+def test_each_correct_option_names_its_own_feedback() -> None:
+    source = """
+        /// quiz
+        Which are right?
+
+        - [x] First right
+
+            FIRST-NOTE
+
+        - [ ] Wrong
+
+            WRONG-NOTE
+
+        - [x] Second right
+
+            THIRD-NOTE
+        ///
+    """
+    answer = convert(source).one("quiz__answer")
+    feedback = [f for f in answer if "quiz__feedback" in f.get("class", "")]
+    assert [(text(f), f.get("data-quiz-for")) for f in feedback] == [
+        ("FIRST-NOTE", "0"),
+        ("THIRD-NOTE", "2"),
+    ]
 
 
 def test_content_after_the_list_is_the_explanation() -> None:
     result = convert(WITH_FEEDBACK)
     explanation = result.one("quiz__explanation")
     assert text(explanation) == "EXPLANATION-TEXT"
-    assert explanation.get("hidden") is not None
+    assert explanation in list(result.one("quiz__answer"))
+    assert explanation.get("hidden") is None  # the closed <details> hides it until opened
+
+
+def test_answer_lists_key_then_correct_feedback_then_explanation() -> None:
+    answer = convert(WITH_FEEDBACK).one("quiz__answer")
+    assert [(el.tag, el.get("class")) for el in answer] == [
+        ("summary", None),
+        ("p", "quiz__key"),
+        ("p", "quiz__feedback"),
+        ("p", "quiz__explanation"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "secret", ["FEEDBACK-WRONG", "FEEDBACK-RIGHT", "EXPLANATION-TEXT", "Which one is right?"]
+)
+def test_each_piece_of_content_appears_once(secret: str) -> None:
+    assert convert(WITH_FEEDBACK).html.count(secret) == 1
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [
+        "WRONG-FIRST",
+        "WRONG-SECOND",
+        "RIGHT-FIRST",
+        "RIGHT-SECOND",
+        "EXPLANATION-FIRST",
+        "EXPLANATION-SECOND",
+    ],
+)
+def test_each_paragraph_of_long_content_appears_once(secret: str) -> None:
+    assert convert(LONG_FEEDBACK).html.count(secret) == 1
+
+
+# A lone paragraph takes the widget's class and attributes itself; anything else is wrapped.
+
+
+def test_lone_paragraphs_carry_the_class_themselves() -> None:
+    result = convert(WITH_FEEDBACK)
+    question = result.one("quiz__question")
+    assert (question.tag, question.get("id"), question.text) == (
+        "p",
+        result.one("quiz").get("id") + "-q",
+        "Which one is right?",
+    )
+    wrong, right = result.by_class("quiz__feedback")
+    assert (wrong.tag, wrong.text, sorted(wrong.attrib)) == (
+        "p",
+        "FEEDBACK-WRONG",
+        ["class", "data-search-exclude", "hidden"],
+    )
+    assert (right.tag, right.text, sorted(right.attrib)) == (
+        "p",
+        "FEEDBACK-RIGHT",
+        ["class", "data-quiz-for"],
+    )
+    explanation = result.one("quiz__explanation")
+    assert (explanation.tag, explanation.text, len(explanation)) == ("p", "EXPLANATION-TEXT", 0)
+
+
+def test_long_feedback_and_explanation_keep_a_wrapper() -> None:
+    result = convert(LONG_FEEDBACK)
+    wrapped = [*result.by_class("quiz__feedback"), result.one("quiz__explanation")]
+    assert [(el.tag, [(p.tag, p.attrib, p.text) for p in el]) for el in wrapped] == [
+        ("div", [("p", {}, "WRONG-FIRST"), ("p", {}, "WRONG-SECOND")]),
+        ("div", [("p", {}, "RIGHT-FIRST"), ("p", {}, "RIGHT-SECOND")]),
+        ("div", [("p", {}, "EXPLANATION-FIRST"), ("p", {}, "EXPLANATION-SECOND")]),
+    ]
+    assert [f.get("data-quiz-for") for f in wrapped[:2]] == [None, "1"]
+    assert wrapped[0].get("hidden") is not None
+
+
+def test_question_of_two_paragraphs_keeps_a_wrapper() -> None:
+    result = convert(SINGLE.replace("Which one is right?", "Some context.\n\n    Which one?"))
+    question = result.one("quiz__question")
+    assert question.tag == "div"
+    assert [(p.tag, p.text) for p in question] == [("p", "Some context."), ("p", "Which one?")]
+
+
+def test_class_of_a_lone_paragraph_joins_the_widget_class() -> None:
+    source = WITH_FEEDBACK.replace("EXPLANATION-TEXT", "EXPLANATION-TEXT\n    {: .lead }")
+    explanation = convert(source, "attr_list").one("quiz__explanation")
+    assert (explanation.tag, explanation.get("class"), explanation.text) == (
+        "p",
+        "quiz__explanation lead",
+        "EXPLANATION-TEXT",
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="render.py gives a lone question paragraph the id `…-q` before attr_list runs, "
+    "so an author's `{: #id }` replaces it and aria-labelledby names no element",
+)
+def test_fieldset_stays_named_when_the_question_has_its_own_id() -> None:
+    source = SINGLE.replace("Which one is right?", "Which one is right?\n    {: #my-question }")
+    result = convert(source, "attr_list")
+    labelled_by = result.one("quiz__fieldset").get("aria-labelledby")
+    assert [text(el) for el in result.root.iter() if el.get("id") == labelled_by] == [
+        "Which one is right?"
+    ]
 
 
 def test_no_explanation_element_without_an_explanation() -> None:
@@ -295,11 +459,13 @@ def test_multiple_true_forces_checkboxes_with_one_correct_option() -> None:
 
 def test_shuffle_true_is_passed_to_the_script() -> None:
     result = convert(SINGLE.replace("/// quiz\n", "/// quiz\n        shuffle: true\n\n"))
-    assert result.one("quiz").get("data-quiz-shuffle") == "true"
+    assert result.one("quiz").get("data-quiz-shuffle") == ""
 
 
-def test_options_are_not_shuffled_by_default() -> None:
-    assert convert(SINGLE).one("quiz").get("data-quiz-shuffle") == "false"
+@pytest.mark.parametrize("header", ["", "        shuffle: false\n\n"], ids=["default", "false"])
+def test_options_are_not_shuffled_unless_asked(header: str) -> None:
+    quiz = convert(SINGLE.replace("/// quiz\n", "/// quiz\n" + header)).one("quiz")
+    assert "data-quiz-shuffle" not in quiz.attrib
 
 
 def test_id_becomes_the_element_id() -> None:
@@ -323,35 +489,81 @@ def test_status_region_is_in_the_dom_and_empty() -> None:
     assert text(status) == ""
 
 
-def test_nothing_can_be_checked_before_a_selection() -> None:
-    assert convert(SINGLE).one("quiz__check").get("disabled") is not None
-
-
-def test_buttons_are_hidden_without_javascript() -> None:
-    assert convert(SINGLE).one("quiz__actions").get("hidden") is not None
+def test_widget_has_no_buttons_or_marks_without_javascript() -> None:
+    # The script adds the check, retry and reveal buttons and the marks; without it, none exist.
+    result = convert(WITH_FEEDBACK)
+    assert list(result.one("quiz").iter("button")) == []
+    assert result.by_class("quiz__actions") == []
+    assert result.by_class("quiz__mark") == []
 
 
 def test_buttons_are_not_submit_buttons() -> None:
-    result = convert(SINGLE)
-    assert {b.get("type") for b in result.root.iter("button")} == {"button"}
+    result = convert(TWO_QUIZZES)
+    buttons = list(result.root.iter("button"))
+    assert [b.get("class") for b in buttons] == ["quiz-score__reset"]
+    assert {b.get("type") for b in buttons} == {"button"}
+
+
+SCRIPT_STRINGS = [
+    "check",
+    "retry",
+    "reveal",
+    "correct",
+    "incorrect",
+    "incomplete",
+    "revealed",
+    "optionCorrect",
+    "optionWrong",
+    "optionMissed",
+    "score",
+]
+
+
+def script_strings(element: etree.Element) -> dict[str, str]:
+    """Return the UI strings a widget hands the script."""
+    strings: dict[str, str] = json.loads(element.get("data-quiz-i18n", ""))
+    return strings
 
 
 @pytest.mark.parametrize(
     ("language", "check", "retry", "reveal"),
     [("en", "Check", "Try again", "Show answer"), ("zh", "检查答案", "再试一次", "显示答案")],
 )
-def test_buttons_speak_the_page_language(
+def test_button_labels_speak_the_page_language(
     language: str, check: str, retry: str, reveal: str
 ) -> None:
-    result = convert(SINGLE, page=QuizPage(language=language))
-    assert [text(b) for b in result.root.iter("button")] == [check, retry, reveal]
+    strings = script_strings(convert(SINGLE, page=QuizPage(language=language)).one("quiz"))
+    assert [strings["check"], strings["retry"], strings["reveal"]] == [check, retry, reveal]
 
 
 def test_script_strings_speak_the_page_language() -> None:
-    quiz = convert(SINGLE, page=QuizPage(language="zh")).one("quiz")
-    strings = json.loads(quiz.get("data-quiz-i18n", ""))
+    strings = script_strings(convert(SINGLE, page=QuizPage(language="zh")).one("quiz"))
+    assert list(strings) == SCRIPT_STRINGS
     assert strings["correct"].startswith("✓")
     assert "回答正确" in strings["correct"]
+    assert strings["score"] == "答对 {correct} / {total} 题"
+
+
+def test_only_the_first_widget_carries_the_script_strings() -> None:
+    result = convert(TWO_QUIZZES + "\n" + MULTIPLE)
+    carriers = [el for el in result.root.iter() if "data-quiz-i18n" in el.attrib]
+    assert carriers == [result.by_class("quiz")[0]]
+    assert list(script_strings(carriers[0])) == SCRIPT_STRINGS
+
+
+def test_first_widget_after_an_error_box_carries_the_script_strings() -> None:
+    source = "/// quiz\nQuestion?\n\n- [ ] one\n- [ ] two\n///\n\n" + textwrap.dedent(MULTIPLE)
+    result = convert(source, page=QuizPage(path="page.md"))
+    assert "data-quiz-i18n" not in result.one("quiz-error").attrib
+    assert list(script_strings(result.one("quiz"))) == SCRIPT_STRINGS
+
+
+def test_nested_first_widget_carries_the_script_strings() -> None:
+    source = NESTED["admonition"][0] + "\n" + textwrap.dedent(SINGLE)
+    result = convert(source, "admonition")
+    carriers = [el for el in result.root.iter() if "data-quiz-i18n" in el.attrib]
+    assert carriers == [result.by_class("quiz")[0]]
+    assert result.parent_map()[carriers[0]].get("class") == "admonition note"
 
 
 @pytest.mark.parametrize(("language", "summary"), [("en", "Answer"), ("zh", "答案")])
@@ -381,7 +593,7 @@ def test_answers_feedback_and_explanations_are_excluded_from_search() -> None:
     parents = result.parent_map()
     secrets = ("FEEDBACK-WRONG", "FEEDBACK-RIGHT", "EXPLANATION-TEXT")
     holders = [el for el in result.root.iter() if any(s in (el.text or "") for s in secrets)]
-    assert len(holders) >= 4  # in the options, the explanation and the <details>
+    assert len(holders) == 3  # under the wrong option, and in the <details>
     for element in holders:
         ancestors = [element]
         while ancestors[-1] in parents:
@@ -469,10 +681,7 @@ def test_quiz_works_inside_a_container(
         quiz = parents[quiz]
         ancestors.append(quiz)
     assert any(a.tag == container or container in a.get("class", "").split() for a in ancestors)
-    assert [o.get("data-quiz-correct") for o in result.by_class("quiz__option")] == [
-        "false",
-        "true",
-    ]
+    assert correct_marks(result) == [None, ""]
 
 
 def test_quiz_inside_admonition_reports_its_own_line() -> None:
@@ -555,7 +764,7 @@ def test_tasklist_extension_leaves_quiz_options_alone() -> None:
     quiz = result.one("quiz")
     assert len(list(quiz.iter("input"))) == 3
     assert all("task-list" not in el.get("class", "") for el in quiz.iter())
-    assert [o.get("data-quiz-correct") for o in result.by_class("quiz__option")][1] == "true"
+    assert correct_marks(result) == [None, "", None]
     assert result.by_class("task-list-item"), "the task list outside the quiz is still a task list"
 
 

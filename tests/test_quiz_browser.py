@@ -46,6 +46,28 @@ STATUS = {
 }
 # Position of the correct option in each of the chapter's three quizzes.
 CORRECT = [1, 2, 1]
+# How the first quiz's correct feedback and its explanation begin (docs/*/post-training.md).
+FIRST_ANSWER = {
+    "zh": ("正确。base 模型只会生成", "回到正文「base 模型:互联网文档模拟器」一节"),
+    "en": ("Correct. The base model only generates", 'See "The base model: an internet-document'),
+}
+BUTTONS = {"zh": ["检查答案", "再试一次", "显示答案"], "en": ["Check", "Try again", "Show answer"]}
+# Where each piece of the quiz stands once the script has run: for every option, its feedback
+# count and whether its mark comes before its feedback; what follows the options and the
+# status; and what is left in the no-script <details>.
+LAYOUT = """
+quiz => ({
+  options: [...quiz.querySelectorAll('.quiz__option')].map(option => [
+    option.querySelectorAll('.quiz__mark').length,
+    option.querySelectorAll('.quiz__feedback').length,
+    option.querySelector('.quiz__mark').nextElementSibling?.className ?? null,
+  ]),
+  afterOptions: quiz.querySelector('.quiz__options').nextElementSibling.className,
+  afterStatus: quiz.querySelector('.quiz__status').nextElementSibling?.className ?? null,
+  inAnswer: [...quiz.querySelector('.quiz__answer').children].map(child => child.className),
+  explanations: quiz.querySelectorAll('.quiz__explanation').length,
+})
+"""
 DENY_QUIZ_STORAGE = """
 for (const name of ['getItem', 'setItem', 'removeItem']) {
   const original = Storage.prototype[name];
@@ -179,6 +201,18 @@ def status(page: Page, number: int = 0) -> str:
     return str(quiz(page, number).locator(".quiz__status").text_content())
 
 
+def text_of(locator: Locator) -> str:
+    """Return an element's text, white space collapsed."""
+    return " ".join(str(locator.text_content()).split())
+
+
+def left_edge(locator: Locator) -> float:
+    """Return where an element's box starts, in CSS pixels from the viewport's left."""
+    box = locator.bounding_box()
+    assert box is not None, "element is not rendered"
+    return round(box["x"], 1)
+
+
 def marks(page: Page, number: int) -> list[str | None]:
     options = quiz(page, number).locator(".quiz__option")
     return [options.nth(i).get_attribute("data-quiz-mark") for i in range(options.count())]
@@ -226,6 +260,51 @@ def test_script_replaces_the_no_script_answer(site: Site, context: BrowserContex
     assert quiz(page, 0).locator(".quiz__actions").is_visible()
     assert quiz(page, 0).locator(".quiz__answer").is_hidden()
     assert quiz(page, 0).locator(".quiz__status").get_attribute("role") == "status"
+
+
+@pytest.mark.parametrize("language", CHAPTERS)
+def test_script_adds_buttons_in_the_page_language(
+    site: Site, context: BrowserContext, language: str
+) -> None:
+    page = open_chapter(context, site.url, language)
+    for number in range(3):
+        buttons = quiz(page, number).locator(".quiz__actions > button")
+        assert buttons.all_text_contents() == BUTTONS[language]
+        assert [b.get_attribute("type") for b in buttons.all()] == ["button"] * 3
+        assert [b.is_visible() for b in buttons.all()] == [True, False, True]
+    assert page.locator(".quiz__actions").count() == 3
+
+
+def test_script_moves_the_answer_next_to_the_options(site: Site, context: BrowserContext) -> None:
+    page = open_chapter(context, site.url)
+    layout = quiz(page, 0).evaluate(LAYOUT)
+    assert layout == {
+        "options": [[1, 1, "quiz__feedback"]] * 4,
+        "afterOptions": "quiz__actions",
+        "afterStatus": "quiz__explanation",
+        "inAnswer": ["", "quiz__key"],  # the <summary> and the key stay for print
+        "explanations": 1,
+    }
+    assert quiz(page, 0).locator(".quiz__feedback:visible, .quiz__explanation:visible").count() == 0
+
+
+@pytest.mark.parametrize("language", CHAPTERS)
+def test_right_answer_shows_its_feedback_in_its_option_and_the_explanation(
+    site: Site, context: BrowserContext, language: str
+) -> None:
+    page = open_chapter(context, site.url, language)
+    choose(page, 0, CORRECT[0])
+    check(page)
+    feedback, explanation = FIRST_ANSWER[language]
+    option = quiz(page, 0).locator(".quiz__option").nth(CORRECT[0])
+    assert option.locator(".quiz__feedback").is_visible()
+    assert left_edge(option.locator(".quiz__feedback")) > left_edge(option.locator(".quiz__input"))
+    assert text_of(option.locator(".quiz__feedback")).startswith(feedback)
+    after_status = quiz(page, 0).locator(".quiz__status + .quiz__explanation")
+    assert after_status.is_visible()
+    assert text_of(after_status).startswith(explanation)
+    assert quiz(page, 0).locator(".quiz__answer").is_hidden()
+    assert quiz(page, 0).locator(".quiz__feedback:visible").count() == 1
 
 
 def test_nothing_can_be_checked_before_a_selection(site: Site, context: BrowserContext) -> None:
@@ -414,6 +493,69 @@ def test_multiple_choice_with_all_right_is_correct(
     assert page.locator(".quiz-score__text").text_content() == STATUS["zh"]["score"].format(1, 4)
 
 
+SHUFFLED_QUIZ = """
+/// quiz
+    id: shuffled
+    shuffle: true
+
+{question}
+
+- [ ] OPTION-0
+
+    FEEDBACK-0
+
+- [ ] OPTION-1
+
+    FEEDBACK-1
+
+- [x] OPTION-2
+
+    FEEDBACK-2
+
+- [ ] OPTION-3
+
+    FEEDBACK-3
+
+EXPLANATION-SHUFFLED
+///
+"""
+# With Math.random() always 0, quiz.js's Fisher-Yates shuffle puts the options in this order.
+SHUFFLED_ORDER = ["1", "2", "3", "0"]
+
+
+def add_shuffled_quiz(project: Path) -> None:
+    """End each chapter with a shuffled quiz whose feedback names its option."""
+    for language, (question, *_) in MULTIPLE_WORDS.items():
+        chapter = project / "docs" / language / "post-training.md"
+        addition = SHUFFLED_QUIZ.format(question=question)
+        chapter.write_text(chapter.read_text(encoding="utf-8") + addition, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def shuffled_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site with a fourth, shuffled quiz at the end of each chapter."""
+    yield from serve_copy(tmp_path_factory, "shuffled", add_shuffled_quiz)
+
+
+def test_shuffled_options_keep_their_own_feedback(
+    shuffled_site: str, context: BrowserContext
+) -> None:
+    context.add_init_script("Math.random = () => 0;")
+    page = open_chapter(context, shuffled_site, "en")
+    shuffled = page.locator("#quiz-shuffled")
+    options = shuffled.locator(".quiz__option")
+    values = [str(options.nth(i).locator(".quiz__input").get_attribute("value")) for i in range(4)]
+    assert values == SHUFFLED_ORDER
+    feedback = [text_of(options.nth(i).locator(".quiz__feedback")) for i in range(4)]
+    assert feedback == [f"FEEDBACK-{v}" for v in SHUFFLED_ORDER]
+    shuffled.locator(".quiz__reveal").click()
+    correct = options.nth(SHUFFLED_ORDER.index("2"))
+    assert correct.locator(".quiz__input").is_checked()
+    assert correct.locator(".quiz__feedback").is_visible()
+    assert shuffled.locator(".quiz__feedback:visible").count() == 1
+    assert shuffled.locator(".quiz__status + .quiz__explanation").is_visible()
+
+
 # --- saved progress -----------------------------------------------------------------------
 
 
@@ -527,32 +669,49 @@ def test_without_javascript_details_reveals_the_answer(
     with watched_context(browser, java_script_enabled=False) as (context, _):
         page = context.new_page()
         page.goto(site.url + CHAPTERS[language])
+        assert page.locator(".quiz").count() == 3
+        assert page.locator(".quiz button, .quiz__mark").count() == 0
+        assert page.locator(".quiz-score__reset").is_hidden()
         first = quiz(page, 0)
-        assert first.locator(".quiz__actions").is_hidden()
-        key = first.locator(".quiz__key")
-        assert key.is_hidden()
-        first.locator(".quiz__answer summary", has_text=summary).click()
-        assert first.locator(".quiz__answer").get_attribute("open") is not None
+        assert first.locator(".quiz__option .quiz__feedback:visible").count() == 0
+        answer = first.locator(".quiz__answer")
+        key = answer.locator(".quiz__key")
+        feedback = answer.locator(".quiz__feedback")
+        explanation = answer.locator(".quiz__explanation")
+        assert [key.is_hidden(), feedback.is_hidden(), explanation.is_hidden()] == [True] * 3
+        answer.locator("summary", has_text=summary).click()
+        assert answer.get_attribute("open") is not None
         correct_label = first.locator(".quiz__label").nth(CORRECT[0]).text_content()
         assert key.is_visible()
         assert str(correct_label).strip() in str(key.text_content())
-        assert len(first.locator(".quiz__answer p").all()) == 3  # key, feedback, explanation
+        assert feedback.is_visible()
+        assert feedback.get_attribute("data-quiz-for") == str(CORRECT[0])
+        assert left_edge(feedback) == left_edge(key)  # not indented like feedback under an option
+        assert text_of(feedback).startswith(FIRST_ANSWER[language][0])
+        assert explanation.is_visible()
+        assert text_of(explanation).startswith(FIRST_ANSWER[language][1])
+        assert first.locator(".quiz__option .quiz__feedback:visible").count() == 0
 
 
 def test_print_shows_question_options_and_answer_but_no_buttons(
     site: Site, context: BrowserContext
 ) -> None:
     page = open_chapter(context, site.url, "en")
-    page.emulate_media(media="print")
+    choose(page, 0, CORRECT[0])
+    check(page)
     first = quiz(page, 0)
+    assert first.locator(".quiz__explanation").is_visible()
+    page.emulate_media(media="print")
     assert first.locator(".quiz__question").is_visible()
     assert first.locator(".quiz__label").nth(3).is_visible()
     assert first.locator(".quiz__actions").is_hidden()
+    assert first.locator(".quiz__status").is_hidden()
     assert page.locator(".quiz-score").is_hidden()
     page.evaluate("dispatchEvent(new Event('beforeprint'))")
     assert first.locator(".quiz__key").is_visible()
     assert first.locator(".quiz__answer summary").is_hidden()
     assert first.locator(".quiz__explanation").is_hidden()
+    assert first.locator(".quiz__feedback:visible, .quiz__mark:visible").count() == 0
 
 
 # --- instant navigation -------------------------------------------------------------------
@@ -585,6 +744,9 @@ def test_instant_navigation_binds_each_handler_once(
         page.wait_for_selector(".quiz[data-quiz-ready]")
     assert page.locator(".quiz").count() == 3
     assert page.locator(".quiz__check").count() == 3
+    assert page.locator(".quiz__mark").count() == 12
+    assert page.locator(".quiz__feedback").count() == 12
+    assert page.locator(".quiz__explanation").count() == 3
     assert page.locator(".quiz-score").count() == 1
     assert page.locator("script[src$='quiz.js']").count() == 1
     assert status(page, 1) == STATUS["zh"]["correct"]  # restored after navigating back
@@ -597,6 +759,7 @@ def test_instant_navigation_binds_each_handler_once(
 
 
 # --- accessibility ------------------------------------------------------------------------
+
 
 def axe_violations(page: Page) -> set[tuple[str, str]]:
     from axe_playwright_python.sync_playwright import Axe

@@ -15,6 +15,7 @@ from posixpath import dirname, join, normpath
 import pytest
 from conftest import ROOT, Site, build_site, copy_project
 from mkdocs.exceptions import Abort
+from pages import article_text_joined
 
 CHAPTERS = {"zh": "post-training.html", "en": "en/post-training.html"}
 HOMES = {"zh": "index.html", "en": "en/index.html"}
@@ -130,8 +131,28 @@ def test_chapter_widgets_speak_the_page_language(
     site: Site, language: str, check: str, score: str
 ) -> None:
     html = site.html(CHAPTERS[language])
-    assert {b.text for b in elements(html, "quiz__check")} == {check}
+    strings = json.loads(elements(html, "quiz")[0].attrs["data-quiz-i18n"])
+    assert strings["check"] == check
+    assert strings["score"].format(correct=0, total=3) == score
     assert [s.text for s in elements(html, "quiz-score__text")] == [score]
+
+
+@pytest.mark.parametrize("language", CHAPTERS)
+def test_only_the_first_widget_carries_the_script_strings(site: Site, language: str) -> None:
+    html = site.html(CHAPTERS[language])
+    assert ["data-quiz-i18n" in q.attrs for q in elements(html, "quiz")] == [True, False, False]
+    assert html.count("data-quiz-i18n") == 1
+
+
+@pytest.mark.parametrize("language", CHAPTERS)
+def test_chapter_has_no_buttons_or_marks_before_the_script_runs(site: Site, language: str) -> None:
+    html = site.html(CHAPTERS[language])
+    buttons = [
+        e for e in elements(html) if e.tag == "button" and "quiz" in e.attrs.get("class", "")
+    ]
+    assert [b.attrs["class"] for b in buttons] == ["quiz-score__reset"]
+    assert elements(html, "quiz__actions") == []
+    assert elements(html, "quiz__mark") == []
 
 
 @pytest.mark.parametrize("language", CHAPTERS)
@@ -185,6 +206,14 @@ def secret_texts(html: str) -> list[str]:
     """Return the feedback and explanation texts of a built page."""
     hidden = elements(html, "quiz__feedback") + elements(html, "quiz__explanation")
     return [squeeze(element.text) for element in hidden if squeeze(element.text)]
+
+
+@pytest.mark.parametrize("language", CHAPTERS)
+def test_each_feedback_and_explanation_is_on_the_page_once(site: Site, language: str) -> None:
+    html = site.html(CHAPTERS[language])
+    secrets = secret_texts(html)
+    page_text = squeeze(article_text_joined(html))
+    assert {secret: page_text.count(secret) for secret in secrets} == dict.fromkeys(secrets, 1)
 
 
 @pytest.mark.parametrize("language", CHAPTERS)
