@@ -97,11 +97,22 @@ def _contain(
     parent: etree.Element, content: list[etree.Element], attributes: dict[str, str]
 ) -> None:
     """Append the content in a `<div>` with these attributes, or give them to a lone paragraph."""
-    if len(content) == 1 and content[0].tag == "p" and not content[0].attrib:
-        content[0].attrib.update(attributes)
-        parent.append(content[0])
+    paragraph = _lone_paragraph(content)
+    if paragraph is not None:
+        paragraph.attrib.update(attributes)
+        parent.append(paragraph)
     else:
         etree.SubElement(parent, "div", attributes).extend(content)
+
+
+def _lone_paragraph(content: list[etree.Element]) -> etree.Element | None:
+    """Return the content's only element if it is a plain paragraph that will stay plain."""
+    if len(content) != 1 or content[0].tag != "p" or content[0].attrib:
+        return None
+    paragraph = content[0]
+    last_text = paragraph[-1].tail if len(paragraph) else paragraph.text
+    # attr_list runs later and may still give the paragraph an id or class of its own.
+    return None if last_text and "{" in last_text else paragraph
 
 
 def _render_answer(quiz: Quiz, labels: dict[str, str]) -> etree.Element:
