@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
@@ -12,6 +13,7 @@ from mkdocs.utils import get_relative_url
 ASSETS = Path(__file__).parent / "assets"
 SCRIPT = "assets/quiz/quiz.js"
 STYLESHEET = "assets/quiz/quiz.css"
+RE_FIRST_WIDGET = re.compile(r'<div class="quiz"[ >]')
 
 
 def add_asset_files(files: Files, config: MkDocsConfig) -> None:
@@ -33,9 +35,18 @@ def add_to_every_page(config: MkDocsConfig) -> None:
 
 
 def add_to_page(output: str, page_url: str) -> str:
-    """Link the assets from one page's `<head>` (pages without a quiz stay untouched)."""
+    """Link the assets from one page (pages without a quiz stay untouched).
+
+    The script goes in the `<head>` (deferred); the stylesheet right before the first widget,
+    where it holds back only what follows it: the page above the quiz paints without waiting.
+    """
     script = get_relative_url(SCRIPT, page_url)
     stylesheet = get_relative_url(STYLESHEET, page_url)
-    tags = f'<link rel="stylesheet" href="{stylesheet}">\n<script src="{script}" defer></script>\n'
     head, marker, rest = output.partition("</head>")
-    return f"{head}{tags}{marker}{rest}" if marker else output
+    if not marker:
+        return output
+    widget = RE_FIRST_WIDGET.search(rest)
+    if widget is not None:
+        link = f'<link rel="stylesheet" href="{stylesheet}">'
+        rest = f"{rest[: widget.start()]}{link}{rest[widget.start() :]}"
+    return f'{head}<script src="{script}" defer></script>\n{marker}{rest}'

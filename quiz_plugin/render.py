@@ -1,9 +1,9 @@
 """Build the widget's HTML from a parsed quiz.
 
-The markup reads well without JavaScript: options are a plain list of native inputs and a
-`<details>` reveals the answer. `assets/quiz.js` turns it into the interactive widget, adding the
-buttons and marks that only make sense with it. The markup is kept lean: a build spends time on
-every element (inline processing, serialising, the search index's HTML parser).
+The markup reads well without JavaScript: the question, the options as a list and a `<details>`
+that reveals the answer. `assets/quiz.js` turns it into the interactive widget. The markup is
+kept lean: a build spends time on every element and attribute (inline processing, serialising,
+the search index's HTML parser).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from quiz_plugin.labels import SCRIPT_KEYS
 from quiz_plugin.model import Quiz
 
 SEARCH_EXCLUDE = "data-search-exclude"
+CORRECT = {"data-quiz-correct": ""}
 
 
 @dataclass(frozen=True)
@@ -30,67 +31,43 @@ class QuizIdentity:
 def render_quiz(quiz: Quiz, identity: QuizIdentity, labels: dict[str, str]) -> etree.Element:
     """Return the widget element for a valid quiz, moving the quiz's elements into it.
 
-    Every piece of the author's content appears once: feedback on a wrong option sits, hidden,
-    under that option; the correct options' feedback and the explanation sit in the `<details>`
-    that tells the answer without JavaScript, and the script moves them next to the options.
+    The page carries what reads well without JavaScript: the question, the options as a list and
+    a `<details>` with the answer. `assets/quiz.js` builds the interactive part from it (the
+    fieldset, inputs, labels, buttons, status and marks), so a build spends no time on markup
+    that only the script uses. Every piece of the author's content appears once: feedback on a
+    wrong option sits, hidden, under that option; the correct options' feedback and the
+    explanation sit in the `<details>`, and the script moves them next to the options.
     """
-    dom_id = identity.dom_id
     root = etree.Element(
         "div",
         {
             "class": "quiz",
-            "id": dom_id,
+            "id": identity.dom_id,
             "data-quiz-key": identity.key,
             "data-quiz-kind": quiz.kind,
         },
     )
     if quiz.settings.shuffle:
         root.set("data-quiz-shuffle", "")
-    fieldset = etree.SubElement(
-        root, "fieldset", {"class": "quiz__fieldset", "aria-labelledby": f"{dom_id}-q"}
-    )
-    _contain(fieldset, quiz.question, {"class": "quiz__question", "id": f"{dom_id}-q"})
+    _contain(root, quiz.question, {"class": "quiz__question"})
     if quiz.multiple:
-        fieldset.set("aria-describedby", f"{dom_id}-hint")
-        hint = etree.SubElement(fieldset, "p", {"class": "quiz__hint", "id": f"{dom_id}-hint"})
-        hint.text = labels["hint"]
+        etree.SubElement(root, "p", {"class": "quiz__hint"}).text = labels["hint"]
     answer = _render_answer(quiz, labels)
-    _render_options(etree.SubElement(fieldset, "ul", {"class": "quiz__options"}), quiz, dom_id)
-    etree.SubElement(fieldset, "div", {"class": "quiz__status", "role": "status"})
+    options = etree.SubElement(root, "ul", {"class": "quiz__options"})
     for index, option in enumerate(quiz.options):
-        if option.correct and option.feedback:
+        item = etree.SubElement(options, "li", CORRECT if option.correct else {})
+        item.text = option.label.text
+        item.extend(option.label)
+        if option.feedback and option.correct:
             attributes = {"class": "quiz__feedback", "data-quiz-for": str(index)}
             _contain(answer, option.feedback, attributes)
+        elif option.feedback:
+            attributes = {"class": "quiz__feedback", "hidden": "", SEARCH_EXCLUDE: ""}
+            _contain(item, option.feedback, attributes)
     if quiz.explanation:
         _contain(answer, quiz.explanation, {"class": "quiz__explanation"})
     root.append(answer)
     return root
-
-
-def _render_options(options: etree.Element, quiz: Quiz, dom_id: str) -> None:
-    kind = "checkbox" if quiz.multiple else "radio"
-    for index, option in enumerate(quiz.options):
-        item = etree.SubElement(options, "li", {"class": "quiz__option"})
-        if option.correct:
-            item.set("data-quiz-correct", "")
-        input_id = f"{dom_id}-{index}"
-        etree.SubElement(
-            item,
-            "input",
-            {
-                "class": "quiz__input",
-                "type": kind,
-                "name": dom_id,
-                "id": input_id,
-                "value": str(index),
-            },
-        )
-        label = etree.SubElement(item, "label", {"class": "quiz__label", "for": input_id})
-        label.text = option.label.text
-        label.extend(option.label)
-        if option.feedback and not option.correct:
-            attributes = {"class": "quiz__feedback", "hidden": "", SEARCH_EXCLUDE: ""}
-            _contain(item, option.feedback, attributes)
 
 
 def _contain(

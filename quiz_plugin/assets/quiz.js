@@ -70,20 +70,39 @@
       score();
     },
 
+    /* The page holds what reads well without the script: question, options as a list and the
+       answer in a <details>. Build the interactive part around it: a fieldset named by the
+       question, an input and a label per option, marks, buttons and a status region; move the
+       correct options' feedback and the explanation out of the <details>. */
+    build = r => {
+      const C = P.slice(1), id = r.id, t = T(), u = q(r, 'options'), o = [...u.children],
+        n = q(r, 'question'), h = q(r, 'hint'), x = q(r, 'answer'), f = el('fieldset', C + 'fieldset'),
+        a = el('div', C + 'actions'), s = el('div', C + 'status'), e = q(x, 'explanation');
+      n.id ||= id + '-q';
+      f.setAttribute('aria-labelledby', n.id);
+      if (h) { h.id = id + '-hint'; f.setAttribute('aria-describedby', h.id) }
+      s.setAttribute('role', 'status');
+      r.prepend(f);
+      f.append(n, ...h ? [h] : [], u, a, s);
+      ['check', 'retry', 'reveal'].forEach(k => { const b = el('button', C + k, a); b.type = 'button'; b.textContent = t[k] || k });
+      o.forEach((l, i) => {
+        const c = el('input', C + 'input'), b = el('label', C + 'label');
+        c.type = multi(r) ? 'checkbox' : 'radio'; c.name = id; c.id = id + '-' + i; c.value = i; b.htmlFor = c.id;
+        b.append(...[...l.childNodes].filter(k => !(k.classList && k.classList.contains(C + 'feedback'))));
+        l.classList.add(C + 'option');
+        l.prepend(c, b);
+        b.after(el('span', C + 'mark'));
+      });
+      qa(x, 'feedback').forEach(k => { k.hidden = true; o[+k.dataset.quizFor].append(k) });
+      if (e) { e.hidden = true; s.after(e) }
+    },
+
     init = () => {
       d.querySelectorAll('.quiz:not([data-quiz-ready])').forEach(r => {
         r.dataset.quizReady = 1;
         r.classList.add('quiz--js');
-        const u = q(r, 'options'), o = qa(r, 'option'), n = o.length, v = load(r), t = T(),
-          a = el('div', P.slice(1) + 'actions');
-        /* Buttons and marks only make sense with the script; the answer's feedback and
-           explanation move from the <details> (the no-script answer) next to the options. */
-        ['check', 'retry', 'reveal'].forEach(k => { const b = el('button', P.slice(1) + k, a); b.type = 'button'; b.textContent = t[k] || k });
-        u.after(a);
-        o.forEach(l => el('span', P.slice(1) + 'mark', l).after(...qa(l, 'feedback')));
-        qa(q(r, 'answer'), 'feedback').forEach(f => { f.hidden = true; o[+f.dataset.quizFor].append(f) });
-        const e = q(q(r, 'answer'), 'explanation');
-        if (e) { e.hidden = true; q(r, 'status').after(e) }
+        build(r);
+        const u = q(r, 'options'), o = qa(r, 'option'), n = o.length, v = load(r);
         btns(r, 0, 0);
         if ('quizShuffle' in r.dataset) {
           for (let i = n - 1; i > 0; i--) { const j = Math.random() * (i + 1) | 0;[o[i], o[j]] = [o[j], o[i]] }
