@@ -8,7 +8,6 @@ box when the quiz is malformed (including blocks that `pymdownx.blocks` refused 
 from __future__ import annotations
 
 import hashlib
-import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from pymdownx.blocks.block import Block
 
 from quiz_plugin.blocks import register_manager
 from quiz_plugin.labels import labels_for
-from quiz_plugin.locate import RE_QUIZ_HEADER, quiz_header_lines
+from quiz_plugin.locate import quiz_header_lines
 from quiz_plugin.messages import log_message, page_message
 from quiz_plugin.model import Quiz, QuizProblem, QuizSettings, problem
 from quiz_plugin.parse import parse_quiz, parse_settings
@@ -33,9 +32,9 @@ from quiz_plugin.render import (
     render_quiz,
     render_score,
 )
+from quiz_plugin.tree import Parents, is_refused_header, remove_rest_of_block
 
 PENDING = "data-quiz-pending"  # marks a block until the tree processor renders it
-RE_BLOCK_END = re.compile(r"^[ \t]*(?P<slashes>/{3,})[ \t]*$", re.MULTILINE)
 
 
 @dataclass
@@ -61,6 +60,7 @@ class QuizReport:
 
 
 Reporter = Callable[[str], None]
+Header = tuple[QuizSettings, list[QuizProblem]]
 
 
 class QuizBlock(Block):
@@ -87,7 +87,7 @@ class QuizBlock(Block):
     def on_create(self, parent: etree.Element) -> etree.Element:
         """Create the element the tree processor will turn into the widget."""
         element = etree.SubElement(parent, "div", {PENDING: ""})
-        self.tracker[element] = self.header
+        self.tracker[element] = (self.header, parent)
         return element
 
 
@@ -119,35 +119,37 @@ class QuizTreeprocessor(Treeprocessor):
         page = self.extension.page
         labels = labels_for(page.language)
         manager = cast(BlocksProcessor, self.md.parser.blockprocessors["blocks"])
-        headers = manager.trackers[QuizBlock.NAME]
-        parents = {child: parent for parent in root.iter() for child in parent}
-        found = [el for el in root.iter() if PENDING in el.attrib or _is_refused_header(el)]
+        blocks: dict[etree.Element, tuple[Header, etree.Element]] = manager.trackers[QuizBlock.NAME]
+        parents = Parents(root, {element: parent for element, (_, parent) in blocks.items()})
+        found = list(blocks)
+        if len(self.extension.header_lines) > len(found):  # pymdownx.blocks refused a header
+            found = [el for el in root.iter() if el in blocks or is_refused_header(el)]
         reports: list[QuizReport] = []
         rendered: list[etree.Element] = []
         used_ids: set[str] = set()
         for ordinal, element in enumerate(found):
             line = self.extension.source_line(ordinal)
-            report = self._parse(element, headers.get(element), line, used_ids)
+            block = blocks.get(element)
+            report = self._parse(element, block[0] if block else None, line, used_ids)
             reports.append(report)
             if report.quiz is None:
-                if PENDING not in element.attrib:
-                    _remove_rest_of_block(parents, element, set(found))
-                self._replace(parents, element, self._error(report, labels))
+                if block is None:
+                    remove_rest_of_block(parents, element, set(found))
+                parents.replace(element, self._error(report, labels))
                 continue
             widget = render_quiz(report.quiz, self._identity(report.quiz, ordinal), labels)
-            self._replace(parents, element, widget)
+            parents.replace(element, widget)
             rendered.append(widget)
         if rendered:
             rendered[0].set("data-quiz-i18n", page_labels(labels))
         if len(rendered) >= 2:
-            score = render_score(labels, len(rendered))
-            _insert_after_top_level(root, parents, rendered[-1], score)
+            parents.insert_after_top_level(rendered[-1], render_score(labels, len(rendered)))
         self.extension.reports = reports
 
     def _parse(
         self,
         element: etree.Element,
-        header: tuple[QuizSettings, list[QuizProblem]] | None,
+        header: Header | None,
         line: int,
         used_ids: set[str],
     ) -> QuizReport:
@@ -183,51 +185,6 @@ class QuizTreeprocessor(Treeprocessor):
             fingerprint = shared.get((page.key_path, place), fingerprint)
         key = hashlib.sha256(f"{page.key_path}|{place}|{fingerprint}".encode()).hexdigest()[:12]
         return QuizIdentity(dom_id=f"quiz-{quiz.settings.id or key}", key=key)
-
-    @staticmethod
-    def _replace(
-        parents: dict[etree.Element, etree.Element], old: etree.Element, new: etree.Element
-    ) -> None:
-        parent = parents[old]
-        new.tail = old.tail
-        parent[list(parent).index(old)] = new
-        parents[new] = parent
-
-
-def _is_refused_header(element: etree.Element) -> bool:
-    if element.tag != "p" or not element.text or "/" not in element.text:
-        return False
-    return RE_QUIZ_HEADER.match(element.text.split("\n", 1)[0]) is not None
-
-
-def _remove_rest_of_block(
-    parents: dict[etree.Element, etree.Element], header: etree.Element, quizzes: set[etree.Element]
-) -> None:
-    """Remove what follows a refused header up to its `///`, so no answer shows as plain text."""
-    match = RE_QUIZ_HEADER.match((header.text or "").split("\n", 1)[0])
-    length = len(match.group("slashes")) if match else 3
-    parent = parents[header]
-    rest: list[etree.Element] = []
-    for sibling in list(parent)[list(parent).index(header) + 1 :]:
-        if any(element in quizzes for element in sibling.iter()):
-            return
-        rest.append(sibling)
-        text = "".join(sibling.itertext())
-        if any(len(end.group("slashes")) == length for end in RE_BLOCK_END.finditer(text)):
-            for element in rest:
-                parent.remove(element)
-            return
-
-
-def _insert_after_top_level(
-    root: etree.Element,
-    parents: dict[etree.Element, etree.Element],
-    element: etree.Element,
-    new: etree.Element,
-) -> None:
-    while parents.get(element) is not None and parents[element] is not root:
-        element = parents[element]
-    root.insert(list(root).index(element) + 1, new)
 
 
 class QuizExtension(BlocksExtension):
@@ -268,5 +225,3 @@ class QuizExtension(BlocksExtension):
 def makeExtension(**kwargs: Any) -> QuizExtension:
     """Return the extension, for `markdown_extensions: - quiz_plugin.extension`."""
     return QuizExtension(**kwargs)
-
-

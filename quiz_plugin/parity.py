@@ -96,9 +96,7 @@ class QuizReader:
             extension = QuizExtension()
             extension.reporter = self.reporter
             configs = {name: dict(config) for name, config in self.extensions.items()}
-            markdown = Markdown(
-                extensions=[*self.extensions, extension], extension_configs=configs
-            )
+            markdown = Markdown(extensions=[extension, *self.extensions], extension_configs=configs)
             self._markdown = markdown, extension
         return self._markdown
 
