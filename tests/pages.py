@@ -41,3 +41,18 @@ def tags(page: str, name: str | None = None) -> list[dict[str, str]]:
     parser = Tags()
     parser.feed(page)
     return [attrs for tag, attrs in parser.tags if name is None or tag == name]
+
+
+RE_OPTIONS = re.compile(r'<ul class="quiz__options">(?P<items>.*?)</ul>', re.S)
+RE_OPTION = re.compile(r'<li\b[^>]*>(?P<text>.*?)(?:<(?:p|div) class="quiz__feedback"|</li>)', re.S)
+
+
+def option_texts(page: str) -> list[list[str]]:
+    """Return each widget's option texts as the server wrote them, without their feedback."""
+    return [
+        [
+            RE_SPACE.sub(" ", html.unescape(RE_TAG.sub("", option.group("text")))).strip()
+            for option in RE_OPTION.finditer(options.group("items"))
+        ]
+        for options in RE_OPTIONS.finditer(page)
+    ]

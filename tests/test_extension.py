@@ -175,26 +175,48 @@ def text(element: etree.Element | None) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
+def options(result: Converted) -> list[etree.Element]:
+    """Return the items of the only widget's list of options."""
+    return list(result.one("quiz__options"))
+
+
 def correct_marks(result: Converted) -> list[str | None]:
     """Return each option's `data-quiz-correct` attribute (None where it is absent)."""
-    return [o.get("data-quiz-correct") for o in result.by_class("quiz__option")]
+    return [o.get("data-quiz-correct") for o in options(result)]
+
+
+# Form controls, labels and the status region are the script's: none in the server's HTML.
+SCRIPT_ONLY_TAGS = {"fieldset", "form", "input", "label", "button"}
 
 
 # --- options -------------------------------------------------------------------------------
 
 
-def test_options_become_native_radio_inputs() -> None:
-    result = convert(SINGLE)
-    inputs = result.by_class("quiz__input")
-    assert [i.get("type") for i in inputs] == ["radio"] * 3
-    assert len({i.get("name") for i in inputs}) == 1
+def test_options_are_a_plain_list_of_their_texts() -> None:
+    items = options(convert(SINGLE))
+    assert [(o.tag, text(o)) for o in items] == [
+        ("li", "Wrong one"),
+        ("li", "Right one"),
+        ("li", "Another wrong one"),
+    ]
 
 
-def test_each_input_has_a_label() -> None:
-    result = convert(SINGLE)
-    labels = {label.get("for"): text(label) for label in result.by_class("quiz__label")}
-    ids = [i.get("id") for i in result.by_class("quiz__input")]
-    assert [labels[i] for i in ids] == ["Wrong one", "Right one", "Another wrong one"]
+def test_only_a_correct_option_carries_an_attribute() -> None:
+    # No class either: the script adds `quiz__option` when it builds the widget.
+    assert [o.attrib for o in options(convert(MULTIPLE))] == [
+        {"data-quiz-correct": ""},
+        {},
+        {"data-quiz-correct": ""},
+    ]
+
+
+@pytest.mark.parametrize(
+    "source", [SINGLE, MULTIPLE, WITH_FEEDBACK], ids=["single", "multiple", "feedback"]
+)
+def test_server_markup_has_no_form_controls(source: str) -> None:
+    quiz = convert(source).one("quiz")
+    assert {el.tag for el in quiz.iter()} & SCRIPT_ONLY_TAGS == set()
+    assert [el.get("role") for el in quiz.iter() if el.get("role")] == []
 
 
 def test_tight_list_marks_the_checked_option_correct() -> None:
@@ -203,10 +225,10 @@ def test_tight_list_marks_the_checked_option_correct() -> None:
 
 def test_loose_list_gives_the_same_options_as_a_tight_one() -> None:
     loose = convert(SINGLE.replace("\n    - [", "\n\n    - ["))
-    assert "<p>" not in "".join(etree.tostring(o, "unicode") for o in loose.by_class("quiz__label"))
-    assert [text(o) for o in loose.by_class("quiz__label")] == [
-        text(o) for o in convert(SINGLE).by_class("quiz__label")
+    assert [etree.tostring(o, "unicode") for o in options(loose)] == [
+        etree.tostring(o, "unicode") for o in options(convert(SINGLE))
     ]
+    assert [o.find("p") for o in options(loose)] == [None] * 3
 
 
 def test_uppercase_x_marks_an_option_correct() -> None:
@@ -215,9 +237,10 @@ def test_uppercase_x_marks_an_option_correct() -> None:
 
 def test_option_label_keeps_inline_markdown() -> None:
     result = convert(SINGLE.replace("Right one", "Right **bold** `code`"))
-    label = result.by_class("quiz__label")[1]
-    assert label.find("strong") is not None
-    assert label.find("code") is not None
+    option = options(result)[1]
+    assert option.find("strong") is not None
+    assert option.find("code") is not None
+    assert text(option) == "Right bold code"
 
 
 # --- question, feedback, explanation ----------------------------------------------------
@@ -228,11 +251,16 @@ def test_question_is_what_comes_before_the_list() -> None:
     assert text(result.one("quiz__question")) == "Which one is right?"
 
 
-def test_fieldset_is_named_by_the_question() -> None:
+def test_question_comes_first_and_has_no_id() -> None:
+    # The script gives it an id when it builds the fieldset that the question names.
     result = convert(SINGLE)
-    fieldset = result.one("quiz__fieldset")
-    assert fieldset.tag == "fieldset"
-    assert fieldset.get("aria-labelledby") == result.one("quiz__question").get("id")
+    quiz = result.one("quiz")
+    assert [child.get("class") for child in quiz] == [
+        "quiz__question",
+        "quiz__options",
+        "quiz__answer",
+    ]
+    assert result.one("quiz__question").get("id") is None
 
 
 def test_question_keeps_code_link_emphasis_and_image() -> None:
@@ -251,16 +279,17 @@ def test_question_keeps_code_link_emphasis_and_image() -> None:
 
 def test_content_indented_under_a_wrong_option_is_its_feedback() -> None:
     result = convert(WITH_FEEDBACK)
-    options = result.by_class("quiz__option")
     feedback = [
-        [text(f) for f in o.iter() if "quiz__feedback" in f.get("class", "")] for o in options
+        [text(f) for f in o.iter() if "quiz__feedback" in f.get("class", "")]
+        for o in options(result)
     ]
     assert feedback == [["FEEDBACK-WRONG"], [], []]
+    assert [o.text for o in options(result)] == ["Wrong one", "Right one", "Silent one"]
 
 
 def test_feedback_of_a_wrong_option_is_hidden_until_answered() -> None:
     result = convert(WITH_FEEDBACK)
-    feedback = result.by_class("quiz__option")[0].find("*[@class='quiz__feedback']")
+    feedback = options(result)[0].find("*[@class='quiz__feedback']")
     assert feedback is not None
     assert feedback.get("hidden") is not None
     assert feedback.get("data-search-exclude") is not None
@@ -346,9 +375,9 @@ def test_each_paragraph_of_long_content_appears_once(secret: str) -> None:
 def test_lone_paragraphs_carry_the_class_themselves() -> None:
     result = convert(WITH_FEEDBACK)
     question = result.one("quiz__question")
-    assert (question.tag, question.get("id"), question.text) == (
+    assert (question.tag, question.attrib, question.text) == (
         "p",
-        result.one("quiz").get("id") + "-q",
+        {"class": "quiz__question"},
         "Which one is right?",
     )
     wrong, right = result.by_class("quiz__feedback")
@@ -394,12 +423,13 @@ def test_paragraph_with_its_own_attributes_keeps_a_wrapper() -> None:
     ]
 
 
-def test_fieldset_stays_named_when_the_question_has_its_own_id() -> None:
+def test_question_with_its_own_id_keeps_it_inside_the_question() -> None:
+    # The wrapper stays without an id, for the script to give it one and name the fieldset by it.
     source = SINGLE.replace("Which one is right?", "Which one is right?\n    {: #my-question }")
-    result = convert(source, "attr_list")
-    labelled_by = result.one("quiz__fieldset").get("aria-labelledby")
-    assert [text(el) for el in result.root.iter() if el.get("id") == labelled_by] == [
-        "Which one is right?"
+    question = convert(source, "attr_list").one("quiz__question")
+    assert (question.tag, question.get("id")) == ("div", None)
+    assert [(el.tag, text(el)) for el in question.iter() if el.get("id") == "my-question"] == [
+        ("p", "Which one is right?")
     ]
 
 
@@ -424,17 +454,25 @@ def test_one_correct_option_makes_a_single_choice_quiz() -> None:
     assert result.by_class("quiz__hint") == []
 
 
-def test_two_correct_options_make_checkboxes() -> None:
-    result = convert(MULTIPLE)
-    assert result.one("quiz").get("data-quiz-kind") == "multiple"
-    assert {i.get("type") for i in result.by_class("quiz__input")} == {"checkbox"}
+def test_two_correct_options_make_a_multiple_choice_quiz() -> None:
+    # The script makes checkboxes of a multiple-choice quiz's options.
+    assert convert(MULTIPLE).one("quiz").get("data-quiz-kind") == "multiple"
 
 
 def test_multiple_choice_says_select_all_that_apply() -> None:
     result = convert(MULTIPLE)
     hint = result.one("quiz__hint")
-    assert text(hint) == "Select all that apply"
-    assert result.one("quiz__fieldset").get("aria-describedby") == hint.get("id")
+    assert (hint.tag, hint.attrib, text(hint)) == (
+        "p",
+        {"class": "quiz__hint"},
+        "Select all that apply",
+    )
+    assert [child.get("class") for child in result.one("quiz")] == [
+        "quiz__question",
+        "quiz__hint",
+        "quiz__options",
+        "quiz__answer",
+    ]
 
 
 def test_multiple_choice_hint_in_chinese() -> None:
@@ -445,7 +483,8 @@ def test_multiple_choice_hint_in_chinese() -> None:
 def test_multiple_true_forces_checkboxes_with_one_correct_option() -> None:
     result = convert(SINGLE.replace("/// quiz\n", "/// quiz\n        multiple: true\n\n"))
     assert result.warnings == []
-    assert {i.get("type") for i in result.by_class("quiz__input")} == {"checkbox"}
+    assert result.one("quiz").get("data-quiz-kind") == "multiple"
+    assert text(result.one("quiz__hint")) == "Select all that apply"
 
 
 # --- block options ------------------------------------------------------------------------
@@ -464,8 +503,7 @@ def test_options_are_not_shuffled_unless_asked(header: str) -> None:
 
 def test_id_becomes_the_element_id() -> None:
     result = convert(SINGLE.replace("/// quiz\n", "/// quiz\n        id: my-question\n\n"))
-    assert result.one("quiz").get("id") == "quiz-my-question"
-    assert result.one("quiz__question").get("id") == "quiz-my-question-q"
+    assert [el.get("id") for el in result.root.iter() if el.get("id")] == ["quiz-my-question"]
 
 
 def test_element_ids_are_unique() -> None:
@@ -477,18 +515,21 @@ def test_element_ids_are_unique() -> None:
 # --- widget chrome without JavaScript -------------------------------------------------------
 
 
-def test_status_region_is_in_the_dom_and_empty() -> None:
-    status = convert(SINGLE).one("quiz__status")
-    assert status.get("role") == "status"
-    assert text(status) == ""
+SCRIPT_ONLY_CLASSES = [
+    "quiz__fieldset",
+    "quiz__option",
+    "quiz__input",
+    "quiz__label",
+    "quiz__status",
+    "quiz__actions",
+    "quiz__mark",
+]
 
 
-def test_widget_has_no_buttons_or_marks_without_javascript() -> None:
-    # The script adds the check, retry and reveal buttons and the marks; without it, none exist.
-    result = convert(WITH_FEEDBACK)
-    assert list(result.one("quiz").iter("button")) == []
-    assert result.by_class("quiz__actions") == []
-    assert result.by_class("quiz__mark") == []
+@pytest.mark.parametrize("name", SCRIPT_ONLY_CLASSES)
+def test_widget_has_none_of_the_script_parts_without_javascript(name: str) -> None:
+    # The script builds the fieldset, inputs, labels, status, buttons and marks; the page has none.
+    assert convert(WITH_FEEDBACK + "\n" + MULTIPLE).by_class(name) == []
 
 
 def test_buttons_are_not_submit_buttons() -> None:
@@ -756,8 +797,9 @@ def test_tasklist_extension_leaves_quiz_options_alone() -> None:
     result = convert(SINGLE + "\n    - [x] a real task\n", "pymdownx.tasklist")
     assert result.warnings == []
     quiz = result.one("quiz")
-    assert len(list(quiz.iter("input"))) == 3
+    assert list(quiz.iter("input")) == []
     assert all("task-list" not in el.get("class", "") for el in quiz.iter())
+    assert [o.text for o in options(result)] == ["Wrong one", "Right one", "Another wrong one"]
     assert correct_marks(result) == [None, "", None]
     assert result.by_class("task-list-item"), "the task list outside the quiz is still a task list"
 

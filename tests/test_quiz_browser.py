@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 
 import pytest
 from conftest import Site, build_site, copy_project, free_port, serve_directory
+from pages import option_texts
 
 if TYPE_CHECKING:
     from playwright.sync_api import (
@@ -54,9 +55,12 @@ FIRST_ANSWER = {
 BUTTONS = {"zh": ["检查答案", "再试一次", "显示答案"], "en": ["Check", "Try again", "Show answer"]}
 # Where each piece of the quiz stands once the script has run: for every option, its feedback
 # count and whether its mark comes before its feedback; what follows the options and the
-# status; and what is left in the no-script <details>.
+# status; what is left in the no-script <details>; and the order of what the script built.
 LAYOUT = """
 quiz => ({
+  widget: [...quiz.children].map(child => child.className),
+  fieldset: [...quiz.querySelector('fieldset').children].map(child => child.className),
+  option: [...quiz.querySelector('.quiz__option').children].map(child => child.className),
   options: [...quiz.querySelectorAll('.quiz__option')].map(option => [
     option.querySelectorAll('.quiz__mark').length,
     option.querySelectorAll('.quiz__feedback').length,
@@ -67,6 +71,61 @@ quiz => ({
   inAnswer: [...quiz.querySelector('.quiz__answer').children].map(child => child.className),
   explanations: quiz.querySelectorAll('.quiz__explanation').length,
 })
+"""
+# What the script builds of each option, from the server's plain list item.
+OPTION_CONTROLS = """
+quiz => [...quiz.querySelectorAll('.quiz__options > li')].map(option => {
+  const input = option.querySelector('input'), labels = [...input.labels];
+  return [
+    option.className, input.className, input.type, input.name === quiz.id, input.value,
+    labels.map(label => [label.className, label.textContent.replace(/\\s+/g, ' ').trim()]),
+  ];
+})
+"""
+# How the fieldset is named and described: the text of the elements its ARIA attributes name.
+FIELDSET_ARIA = """
+quiz => {
+  const fieldset = quiz.querySelector('fieldset'), text = id => id &&
+    document.getElementById(id).textContent.replace(/\\s+/g, ' ').trim();
+  return {
+    isFirstChild: quiz.firstElementChild === fieldset,
+    labelledBy: text(fieldset.getAttribute('aria-labelledby')),
+    describedBy: text(fieldset.getAttribute('aria-describedby')),
+  };
+}
+"""
+# Computed styles that quiz.css changes from the browser's and Material's own.
+STYLED = """
+quiz => {
+  const style = selector => getComputedStyle(quiz.querySelector(selector));
+  return [
+    getComputedStyle(quiz).borderTopStyle,
+    style('.quiz__fieldset').borderTopStyle,
+    style('.quiz__options').listStyleType,
+    style('.quiz__option').display,
+  ];
+}
+"""
+STYLED_VALUES = ["solid", "none", "none", "flex"]
+# Where the page links the stylesheet from.
+STYLESHEET_LINKS = """
+() => [...document.querySelectorAll('link[rel=stylesheet][href$="quiz.css"]')].map(link => ({
+  inHead: link.parentElement === document.head,
+  beforeFirstWidget: link.nextElementSibling === document.querySelector('.quiz'),
+}))
+"""
+DUPLICATE_IDS = """
+() => {
+  const ids = [...document.querySelectorAll('[id]')].map(element => element.id);
+  return ids.filter((id, index) => ids.indexOf(id) !== index);
+}
+"""
+FOCUS_BEFORE_FIRST_QUIZ = """
+() => {
+  let element = document.querySelector('.quiz');
+  do element = element.previousElementSibling; while (!element.matches('h1, h2, h3, h4, h5, h6'));
+  element.querySelector('a').focus();
+}
 """
 DENY_QUIZ_STORAGE = """
 for (const name of ['getItem', 'setItem', 'removeItem']) {
@@ -92,6 +151,7 @@ MULTIPLE_QUIZ = """
     id: multi-check
 
 {question}
+{{: #own-question }}
 
 - [x] {first}
 - [ ] {second}
@@ -263,6 +323,63 @@ def test_script_replaces_the_no_script_answer(site: Site, context: BrowserContex
 
 
 @pytest.mark.parametrize("language", CHAPTERS)
+def test_fieldset_is_named_by_the_question(
+    site: Site, context: BrowserContext, language: str
+) -> None:
+    page = open_chapter(context, site.url, language)
+    for number in range(3):
+        widget = quiz(page, number)
+        question = text_of(widget.locator(".quiz__question"))
+        assert widget.evaluate(FIELDSET_ARIA) == {
+            "isFirstChild": True,
+            "labelledBy": question,
+            "describedBy": None,  # only a multiple-choice quiz has a hint
+        }
+        group = widget.get_by_role("group", name=question, exact=True)
+        assert group.evaluate("group => group.className") == "quiz__fieldset"
+
+
+@pytest.mark.parametrize("language", CHAPTERS)
+def test_options_become_native_radios_with_labels(
+    site: Site, context: BrowserContext, language: str
+) -> None:
+    page = open_chapter(context, site.url, language)
+    texts = option_texts(site.html(CHAPTERS[language]))
+    assert len(texts) == 3
+    for number, options in enumerate(texts):
+        widget = quiz(page, number)
+        assert widget.evaluate(OPTION_CONTROLS) == [
+            ["quiz__option", "quiz__input", "radio", True, str(index), [["quiz__label", text]]]
+            for index, text in enumerate(options)
+        ]
+        radios = [widget.get_by_role("radio", name=text, exact=True) for text in options]
+        assert [radio.count() for radio in radios] == [1] * len(options)
+    assert page.evaluate(DUPLICATE_IDS) == []
+
+
+def test_status_region_is_there_before_any_answer(site: Site, context: BrowserContext) -> None:
+    # A live region announces changes only if it was in the page before them.
+    page = open_chapter(context, site.url, "en")
+    for number in range(3):
+        status_region = quiz(page, number).locator(".quiz__fieldset > [role=status]")
+        assert status_region.count() == 1
+        assert status_region.get_attribute("class") == "quiz__status"
+        assert status_region.text_content() == ""
+    choose(page, 0, 0)
+    check(page)
+    assert quiz(page, 0).get_by_role("status").text_content() == STATUS["en"]["incorrect"]
+
+
+@pytest.mark.parametrize("language", CHAPTERS)
+def test_widget_is_styled_by_the_stylesheet_before_it(
+    site: Site, context: BrowserContext, language: str
+) -> None:
+    page = open_chapter(context, site.url, language)
+    assert page.evaluate(STYLESHEET_LINKS) == [{"inHead": False, "beforeFirstWidget": True}]
+    assert [quiz(page, number).evaluate(STYLED) for number in range(3)] == [STYLED_VALUES] * 3
+
+
+@pytest.mark.parametrize("language", CHAPTERS)
 def test_script_adds_buttons_in_the_page_language(
     site: Site, context: BrowserContext, language: str
 ) -> None:
@@ -279,6 +396,15 @@ def test_script_moves_the_answer_next_to_the_options(site: Site, context: Browse
     page = open_chapter(context, site.url)
     layout = quiz(page, 0).evaluate(LAYOUT)
     assert layout == {
+        "widget": ["quiz__fieldset", "quiz__answer"],
+        "fieldset": [
+            "quiz__question",
+            "quiz__options",
+            "quiz__actions",
+            "quiz__status",
+            "quiz__explanation",
+        ],
+        "option": ["quiz__input", "quiz__label", "quiz__mark", "quiz__feedback"],
         "options": [[1, 1, "quiz__feedback"]] * 4,
         "afterOptions": "quiz__actions",
         "afterStatus": "quiz__explanation",
@@ -344,9 +470,7 @@ def test_show_answer_reveals_the_correct_option(site: Site, context: BrowserCont
 
 def focus_before_first_quiz(page: Page) -> None:
     """Focus the permalink of the heading that precedes the chapter's quizzes."""
-    page.evaluate(
-        "document.querySelector('.quiz').previousElementSibling.querySelector('a').focus()"
-    )
+    page.evaluate(FOCUS_BEFORE_FIRST_QUIZ)
 
 
 def test_keyboard_alone_answers_a_quiz(site: Site, context: BrowserContext) -> None:
@@ -455,6 +579,31 @@ def test_multiple_choice_uses_checkboxes_and_says_so(
     multi = page.locator("#quiz-multi-check")
     assert multi.locator(".quiz__input[type=checkbox]").count() == 4
     assert multi.locator(".quiz__hint").text_content() == "多选:选出所有正确答案"
+    options = MULTIPLE_WORDS["zh"][1:]
+    assert [multi.get_by_role("checkbox", name=o, exact=True).count() for o in options] == [1] * 4
+
+
+@pytest.mark.parametrize("language", CHAPTERS)
+def test_multiple_choice_fieldset_is_named_by_its_question_and_described_by_the_hint(
+    multi_site: str, context: BrowserContext, language: str
+) -> None:
+    # The question has an id of its own (attr_list) on a paragraph inside it.
+    from playwright.sync_api import expect
+
+    page = open_chapter(context, multi_site, language)
+    multi = page.locator("#quiz-multi-check")
+    question = MULTIPLE_WORDS[language][0]
+    hint = text_of(multi.locator(".quiz__hint"))
+    assert multi.locator("#own-question").text_content() == question
+    assert multi.evaluate(FIELDSET_ARIA) == {
+        "isFirstChild": True,
+        "labelledBy": question,
+        "describedBy": hint,
+    }
+    fieldset = multi.locator("fieldset")
+    expect(fieldset).to_have_accessible_name(question)
+    expect(fieldset).to_have_accessible_description(hint)
+    assert page.evaluate(DUPLICATE_IDS) == []
 
 
 def test_multiple_choice_marks_every_option(multi_site: str, context: BrowserContext) -> None:
@@ -672,6 +821,14 @@ def test_without_javascript_details_reveals_the_answer(
         assert page.locator(".quiz").count() == 3
         assert page.locator(".quiz button, .quiz__mark").count() == 0
         assert page.locator(".quiz-score__reset").is_hidden()
+        script_parts = ".quiz :is(fieldset, input, label, [role=status], .quiz__option)"
+        assert page.locator(script_parts).count() == 0
+        texts = option_texts(site.html(CHAPTERS[language]))
+        items = [quiz(page, n).locator(".quiz__options > li").all_inner_texts() for n in range(3)]
+        assert [[" ".join(item.split()) for item in quiz_items] for quiz_items in items] == texts
+        options_list = quiz(page, 0).locator(".quiz__options")
+        assert options_list.evaluate("list => getComputedStyle(list).listStyleType") != "none"
+        assert quiz(page, 0).evaluate("quiz => getComputedStyle(quiz).borderTopStyle") == "solid"
         first = quiz(page, 0)
         assert first.locator(".quiz__option .quiz__feedback:visible").count() == 0
         answer = first.locator(".quiz__answer")
@@ -681,9 +838,8 @@ def test_without_javascript_details_reveals_the_answer(
         assert [key.is_hidden(), feedback.is_hidden(), explanation.is_hidden()] == [True] * 3
         answer.locator("summary", has_text=summary).click()
         assert answer.get_attribute("open") is not None
-        correct_label = first.locator(".quiz__label").nth(CORRECT[0]).text_content()
         assert key.is_visible()
-        assert str(correct_label).strip() in str(key.text_content())
+        assert text_of(key).endswith(texts[0][CORRECT[0]])
         assert feedback.is_visible()
         assert feedback.get_attribute("data-quiz-for") == str(CORRECT[0])
         assert left_edge(feedback) == left_edge(key)  # not indented like feedback under an option
@@ -749,6 +905,9 @@ def test_instant_navigation_binds_each_handler_once(
     assert page.locator(".quiz__explanation").count() == 3
     assert page.locator(".quiz-score").count() == 1
     assert page.locator("script[src$='quiz.js']").count() == 1
+    # Under instant navigation the <head> stays: the stylesheet is linked there, for every page.
+    assert page.evaluate(STYLESHEET_LINKS) == [{"inHead": True, "beforeFirstWidget": False}]
+    assert [quiz(page, number).evaluate(STYLED) for number in range(3)] == [STYLED_VALUES] * 3
     assert status(page, 1) == STATUS["zh"]["correct"]  # restored after navigating back
     page.evaluate(COUNT_STATUS_WRITES)
     choose(page, 0, 0)
@@ -795,4 +954,26 @@ def test_axe_finds_nothing(
     assert page.locator("body").get_attribute("data-md-color-scheme") == expected_scheme
     if answered:
         answer_every_kind(page)
+    assert axe_violations(page) == set()
+
+
+def serve_empty_script(route: Route) -> None:
+    route.fulfill(status=200, content_type="text/javascript", body="")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("language", CHAPTERS)
+def test_axe_finds_nothing_in_the_markup_without_the_script(
+    site: Site, context: BrowserContext, language: str, scheme: str
+) -> None:
+    # What a reader gets while quiz.js is missing: the list of options and the open answers.
+    page = context.new_page()
+    page.emulate_media(color_scheme="dark" if scheme == "dark" else "light")
+    page.route("**/quiz.js", serve_empty_script)
+    page.goto(site.url + CHAPTERS[language], wait_until="networkidle")
+    assert page.locator(".quiz__options > li").count() == 3 * 4
+    assert page.locator(".quiz[data-quiz-ready], .quiz input").count() == 0
+    for summary in page.locator(".quiz__answer > summary").all():
+        summary.click()
+    assert page.locator(".quiz__answer[open]").count() == 3
     assert axe_violations(page) == set()

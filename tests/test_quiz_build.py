@@ -25,6 +25,11 @@ STYLESHEET = "assets/quiz/quiz.css"
 RE_SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 RE_STYLE = re.compile(r"<style\b[^>]*>.*?</style>", re.S)
 RE_QUIZ_MARKUP = re.compile(r'class="quiz|data-quiz|quiz\.js|quiz\.css')
+RE_STYLESHEET = re.compile(r'<link\b[^>]*\bhref="(?P<href>[^"]*quiz\.css)"[^>]*>')
+FIRST_WIDGET = '<div class="quiz" '
+# What the script builds; the page only holds what reads well without it.
+SCRIPT_ONLY_TAGS = ("fieldset", "input", "label", "button")
+SCRIPT_ONLY_CLASSES = ("quiz__fieldset", "quiz__option", "quiz__label", "quiz__status")
 ZERO_WIDTH = "\u200b"
 
 
@@ -155,17 +160,50 @@ def test_chapter_has_no_buttons_or_marks_before_the_script_runs(site: Site, lang
     assert elements(html, "quiz__mark") == []
 
 
+def quiz_markup(html: str) -> str:
+    """Return a chapter's markup from its first widget up to the score after its last."""
+    return html[html.index(FIRST_WIDGET) : html.index('class="quiz-score"')]
+
+
 @pytest.mark.parametrize("language", CHAPTERS)
-def test_chapter_links_the_assets_once_with_defer(site: Site, language: str) -> None:
+def test_chapter_options_are_plain_list_items_before_the_script_runs(
+    site: Site, language: str
+) -> None:
+    markup = quiz_markup(site.html(CHAPTERS[language]))
+    assert [e.tag for e in elements(markup) if e.tag in SCRIPT_ONLY_TAGS] == []
+    assert [name for name in SCRIPT_ONLY_CLASSES if elements(markup, name)] == []
+    assert 'role="status"' not in markup
+    items = [e for e in elements(markup) if e.tag == "li"]
+    assert len(items) == 3 * 4
+    assert {tuple(sorted(item.attrs)) for item in items} == {(), ("data-quiz-correct",)}
+    assert sum("data-quiz-correct" in item.attrs for item in items) == 3
+
+
+@pytest.mark.parametrize("language", CHAPTERS)
+def test_chapter_links_the_script_once_from_the_head_with_defer(site: Site, language: str) -> None:
     page = CHAPTERS[language]
-    tags = elements(head(site.html(page)))
-    scripts = [t for t in tags if t.tag == "script" and t.attrs.get("src", "").endswith("quiz.js")]
-    styles = [t for t in tags if t.tag == "link" and t.attrs.get("href", "").endswith("quiz.css")]
-    assert len(scripts) == 1
-    assert len(styles) == 1
-    assert "defer" in scripts[0].attrs
-    assert resolve(page, scripts[0].attrs["src"]) == SCRIPT
-    assert resolve(page, styles[0].attrs["href"]) == STYLESHEET
+    html = site.html(page)
+    scripts = [e for e in elements(html) if "quiz.js" in e.attrs.get("src", "")]
+    in_head = [e for e in elements(head(html)) if "quiz.js" in e.attrs.get("src", "")]
+    assert len(scripts) == len(in_head) == 1
+    assert in_head[0].tag == "script"
+    assert "defer" in in_head[0].attrs
+    assert resolve(page, in_head[0].attrs["src"]) == SCRIPT
+
+
+@pytest.mark.parametrize("language", CHAPTERS)
+def test_chapter_links_the_stylesheet_once_right_before_the_first_widget(
+    site: Site, language: str
+) -> None:
+    # In the body, the stylesheet holds back only what follows it: the text above paints first.
+    page = CHAPTERS[language]
+    html = site.html(page)
+    links = list(RE_STYLESHEET.finditer(html))
+    assert len(links) == 1
+    assert 'rel="stylesheet"' in links[0].group(0)
+    assert resolve(page, links[0].group("href")) == STYLESHEET
+    assert "quiz.css" not in head(html)
+    assert links[0].end() == html.index(FIRST_WIDGET)
 
 
 @pytest.mark.parametrize("asset", [SCRIPT, STYLESHEET])
