@@ -6,7 +6,6 @@ from pathlib import PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
-from mkdocs.utils.meta import get_data
 
 
 def i18n_languages(config: MkDocsConfig) -> list[str]:
@@ -39,10 +38,13 @@ def path_without_language(src_uri: str, config: MkDocsConfig) -> str:
 
 
 def front_matter_lines(page: Page, markdown: str) -> int:
-    """Return how many lines MkDocs removed from the top of the file (its front matter)."""
+    """Return how many lines MkDocs removed from the top of the file (its front matter).
+
+    MkDocs only removes lines from the top, so the difference in line counts says how many,
+    without parsing the front matter again.
+    """
     try:
         source = page.file.content_string
     except OSError:
         return 0
-    stripped, _ = get_data(source)
-    return max(0, source.count("\n") - stripped.count("\n"))
+    return max(0, source.count("\n") - markdown.count("\n"))
