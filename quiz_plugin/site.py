@@ -41,10 +41,13 @@ def front_matter_lines(page: Page, markdown: str) -> int:
     """Return how many lines MkDocs removed from the top of the file (its front matter).
 
     MkDocs only removes lines from the top, so the difference in line counts says how many,
-    without parsing the front matter again.
+    without parsing the front matter again. `page.markdown` still holds MkDocs' own text while
+    the plugins' `on_page_markdown` run; the `markdown` they pass along may have been rewritten
+    (static-i18n drops the final newline).
     """
     try:
         source = page.file.content_string
     except OSError:
         return 0
-    return max(0, source.count("\n") - markdown.count("\n"))
+    body = page.markdown if page.markdown is not None else markdown
+    return max(0, source.count("\n") - body.count("\n"))
