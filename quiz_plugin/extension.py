@@ -27,6 +27,7 @@ from quiz_plugin.model import Quiz, QuizProblem, QuizSettings, problem
 from quiz_plugin.parse import parse_quiz, parse_settings
 from quiz_plugin.render import (
     QuizIdentity,
+    fill_answer_key,
     page_labels,
     render_error,
     render_quiz,
@@ -113,6 +114,7 @@ class QuizTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         """Replace each pending block (or refused header) with its widget or an error box."""
+        self.extension.rendered = []
         if not self.extension.header_lines:
             self.extension.reports = []
             return
@@ -145,6 +147,7 @@ class QuizTreeprocessor(Treeprocessor):
         if len(rendered) >= 2:
             parents.insert_after_top_level(rendered[-1], render_score(labels, len(rendered)))
         self.extension.reports = reports
+        self.extension.rendered = rendered
 
     def _parse(
         self,
@@ -187,6 +190,20 @@ class QuizTreeprocessor(Treeprocessor):
         return QuizIdentity(dom_id=f"quiz-{quiz.settings.id or key}", key=key)
 
 
+class QuizAnswerKeyTreeprocessor(Treeprocessor):
+    """Fill each widget's answer line once the options' inline Markdown is rendered."""
+
+    def __init__(self, md: Markdown, extension: QuizExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        """Copy the correct options' labels into the answer line of each widget."""
+        for widget in self.extension.rendered:
+            fill_answer_key(widget)
+        self.extension.rendered = []
+
+
 class QuizExtension(BlocksExtension):
     """Register the `quiz` block, the source preprocessor and the tree processor."""
 
@@ -196,6 +213,7 @@ class QuizExtension(BlocksExtension):
         self.page = QuizPage()
         self.header_lines: list[int] = []
         self.reports: list[QuizReport] = []
+        self.rendered: list[etree.Element] = []
         self.reporter: Reporter | None = None
 
     def register_block_mgr(self, md: Markdown) -> BlocksProcessor:
@@ -209,6 +227,8 @@ class QuizExtension(BlocksExtension):
         # Before tasklist (25) and inline processing (20): options still read "[x] text" and their
         # Markdown is processed where it lands.
         md.treeprocessors.register(QuizTreeprocessor(md, self), "quiz", 30)
+        # After inline processing (20): the answer line copies rendered labels.
+        md.treeprocessors.register(QuizAnswerKeyTreeprocessor(md, self), "quiz_answer_key", 19)
 
     def source_line(self, ordinal: int) -> int:
         """Return the file line of the page's n-th quiz header."""

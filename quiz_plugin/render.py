@@ -3,7 +3,8 @@
 The markup reads well without JavaScript: the question, the options as a list and a `<details>`
 that reveals the answer. `assets/quiz.js` turns it into the interactive widget. The markup is
 kept lean: a build spends time on every element and attribute (inline processing, serialising,
-the search index's HTML parser).
+the search index's HTML parser), and the texts it adds are `AtomicString`s, which inline
+Markdown processing skips.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import copy
 import json
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
+
+from markdown.util import AtomicString
 
 from quiz_plugin.labels import SCRIPT_KEYS
 from quiz_plugin.model import Quiz
@@ -51,7 +54,7 @@ def render_quiz(quiz: Quiz, identity: QuizIdentity, labels: dict[str, str]) -> e
         root.set("data-quiz-shuffle", "")
     _contain(root, quiz.question, {"class": "quiz__question"})
     if quiz.multiple:
-        etree.SubElement(root, "p", {"class": "quiz__hint"}).text = labels["hint"]
+        etree.SubElement(root, "p", {"class": "quiz__hint"}).text = AtomicString(labels["hint"])
     answer = _render_answer(quiz, labels)
     options = etree.SubElement(root, "ul", {"class": "quiz__options"})
     for index, option in enumerate(quiz.options):
@@ -95,18 +98,31 @@ def _lone_paragraph(content: list[etree.Element]) -> etree.Element | None:
 def _render_answer(quiz: Quiz, labels: dict[str, str]) -> etree.Element:
     """Return the `<details>` that tells the answer without JavaScript (and in print).
 
-    Called before the options take their labels, so the answer line copies them complete.
+    Its answer line gets the correct options' labels from `fill_answer_key`.
     """
     details = etree.Element("details", {"class": "quiz__answer", SEARCH_EXCLUDE: ""})
-    etree.SubElement(details, "summary").text = labels["answer"]
+    etree.SubElement(details, "summary").text = AtomicString(labels["answer"])
     key = etree.SubElement(details, "p", {"class": "quiz__key"})
-    key.text = f"{labels['key']} "
-    correct = [option for option in quiz.options if option.correct]
-    for number, option in enumerate(correct):
-        part = etree.SubElement(key, "span")
-        part.text = ("; " if number else "") + (option.label.text or "")
-        part.extend(copy.deepcopy(list(option.label)))
+    key.text = AtomicString(f"{labels['key']} ")
     return details
+
+
+def fill_answer_key(widget: etree.Element) -> None:
+    """Copy the correct options' labels into the widget's answer line.
+
+    Called once inline Markdown is rendered, so a label's Markdown is processed once, not
+    once more for its copy.
+    """
+    key, options = widget.find("details/p"), widget.find("ul")
+    if key is None or options is None:
+        return
+    correct = [item for item in options if "data-quiz-correct" in item.attrib]
+    for number, item in enumerate(correct):
+        part = etree.SubElement(key, "span")
+        part.text = ("; " if number else "") + (item.text or "")
+        part.extend(
+            copy.deepcopy(child) for child in item if child.get("class") != "quiz__feedback"
+        )
 
 
 def page_labels(labels: dict[str, str]) -> str:
@@ -118,10 +134,10 @@ def page_labels(labels: dict[str, str]) -> str:
 def render_error(message: str, location: str, labels: dict[str, str]) -> etree.Element:
     """Return the box shown in place of a quiz that cannot be rendered."""
     box = etree.Element("div", {"class": "admonition failure quiz-error", "role": "note"})
-    etree.SubElement(box, "p", {"class": "admonition-title"}).text = labels["error"]
+    etree.SubElement(box, "p", {"class": "admonition-title"}).text = AtomicString(labels["error"])
     paragraph = etree.SubElement(box, "p")
-    etree.SubElement(paragraph, "code").text = location
-    etree.SubElement(paragraph, "br").tail = message
+    etree.SubElement(paragraph, "code").text = AtomicString(location)
+    etree.SubElement(paragraph, "br").tail = AtomicString(message)
     return box
 
 
@@ -129,7 +145,7 @@ def render_score(labels: dict[str, str], total: int) -> etree.Element:
     """Return the live score shown on pages with two or more quizzes."""
     score = etree.Element("div", {"class": "quiz-score", "hidden": "", SEARCH_EXCLUDE: ""})
     text = etree.SubElement(score, "p", {"class": "quiz-score__text", "role": "status"})
-    text.text = labels["score"].format(correct=0, total=total)
+    text.text = AtomicString(labels["score"].format(correct=0, total=total))
     reset = etree.SubElement(score, "button", {"type": "button", "class": "quiz-score__reset"})
-    reset.text = labels["reset"]
+    reset.text = AtomicString(labels["reset"])
     return score

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from typing import Any
 
 import markdown
 import pytest
+from markdown.inlinepatterns import InlineProcessor
 
 from quiz_plugin.extension import QuizExtension, QuizPage
 
@@ -980,3 +982,21 @@ def test_odd_input_never_raises(source: str) -> None:
     result = convert(source, "pymdownx.tasklist", page=QuizPage(path="page.md"))
     assert len(result.by_class("quiz")) + len(result.by_class("quiz-error")) >= 1
     assert all(w.startswith("page.md:") for w in result.warnings)
+
+
+def test_inline_markdown_of_a_label_is_processed_once() -> None:
+    # The answer line copies the label after inline processing instead of processing a copy.
+    md = markdown.Markdown(extensions=[QuizExtension()])
+    seen: list[str] = []
+
+    class Counter(InlineProcessor):
+        def handleMatch(  # type: ignore[override]
+            self, m: re.Match[str], data: str
+        ) -> tuple[None, None, None]:
+            seen.append(m.group(0))
+            return None, None, None
+
+    md.inlinePatterns.register(Counter(r"RIGHT-LABEL|Answer|Select all", md), "counter", 1000)
+    html = md.convert(textwrap.dedent(MULTIPLE.replace("First right", "**RIGHT-LABEL**")))
+    assert seen == ["RIGHT-LABEL"]
+    assert html.count("<strong>RIGHT-LABEL</strong>") == 2  # the option and the answer line
