@@ -147,6 +147,22 @@ def print_attribution(result: dict[str, Any], total_quizzes: int) -> None:
     )
 
 
+def print_in_process(seconds: dict[str, list[float]], total_quizzes: int) -> None:
+    """Print the in-process A/B: quickest and median build per arm, and their ratios."""
+    on, off = seconds["on"], seconds["off"]
+    rows = [
+        ["quickest", min(on), min(off), f"{min(on) / min(off) - 1:+.2%}"],
+        ["median", median(on), median(off), f"{median(on) / median(off) - 1:+.2%}"],
+        ["per-quiz ms (quickest)", (min(on) - min(off)) / total_quizzes * 1000, "", ""],
+    ]
+    print_table(
+        ["in-process builds", "with the plugin s", "without s", "overhead"],
+        rows,
+        title=f"Both arms built in one process, alternating ({len(on)} rounds): no interpreter "
+        "start or jieba load in the figures",
+    )
+
+
 def print_markdown_ab(
     result: dict[str, Any], total_quizzes: int, timed: dict[str, Any] | None
 ) -> None:
@@ -195,6 +211,7 @@ def main() -> None:
     )
     parser.add_argument("--attribution-builds", type=int, default=3)
     parser.add_argument("--markdown-rounds", type=int, default=5)
+    parser.add_argument("--in-process-rounds", type=int, default=7)
     parser.add_argument("--no-profile", action="store_true", help="skip the cProfile build")
     arguments = parser.parse_args()
     total_quizzes = arguments.chapters * arguments.quizzes * len(corpus.LANGUAGES)
@@ -215,6 +232,11 @@ def main() -> None:
     if arguments.attribution_builds:
         data["attribution"] = attribution.attribute(arms[ON], arguments.attribution_builds)
         print_attribution(data["attribution"], total_quizzes)
+    if arguments.in_process_rounds:
+        data["in_process"] = attribution.in_process_ab(
+            arms[ON], arms[OFF], arguments.in_process_rounds
+        )
+        print_in_process(data["in_process"], total_quizzes)
     if arguments.markdown_rounds:
         data["markdown_ab"] = attribution.markdown_ab(arms[ON], arguments.markdown_rounds)
         print_markdown_ab(data["markdown_ab"], total_quizzes, data.get("attribution"))
