@@ -35,8 +35,6 @@ from quiz_plugin.render import (
 )
 from quiz_plugin.tree import Parents, is_refused_header, remove_rest_of_block
 
-PENDING = "data-quiz-pending"  # marks a block until the tree processor renders it
-
 
 @dataclass
 class QuizPage:
@@ -86,8 +84,12 @@ class QuizBlock(Block):
         return "block"
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        """Create the element the tree processor will turn into the widget."""
-        element = etree.SubElement(parent, "div", {PENDING: ""})
+        """Create the element the tree processor will turn into the widget.
+
+        The block's tracker keeps its header and parent, keyed by the element, for the tree
+        processor: that is how it finds the page's quizzes.
+        """
+        element = etree.SubElement(parent, "div")
         self.tracker[element] = (self.header, parent)
         return element
 
@@ -113,7 +115,7 @@ class QuizTreeprocessor(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        """Replace each pending block (or refused header) with its widget or an error box."""
+        """Replace each quiz block (or refused header) with its widget or an error box."""
         self.extension.rendered = []
         if not self.extension.header_lines:
             self.extension.reports = []
