@@ -43,18 +43,15 @@ def prepare(chapters: int, quizzes: int, parity_arms: bool = False) -> dict[str,
     """
     config = corpus.generate(WORK / f"corpus-{chapters}x{quizzes}", chapters, quizzes)
     arms = {ON: config}
-    if _has_parity_option() and parity_arms:
-        off = {"enabled": "false", "parity": "false"}
+    parity = _has_parity_option()
+    off = {"enabled": "false", "parity": "false"} if parity else {"enabled": "false"}
+    if parity and parity_arms:
         arms[NO_PARITY] = corpus.write_variant(
             config, "mkdocs-no-parity.yml", quiz={"parity": "false"}
         )
         arms[ENABLED_FALSE] = corpus.write_variant(
             config, "mkdocs-enabled-false.yml", quiz={"enabled": "false"}
         )
-    elif _has_parity_option():
-        off = {"enabled": "false", "parity": "false"}
-    else:
-        off = {"enabled": "false"}
     arms[OFF] = corpus.write_variant(config, "mkdocs-off.yml", quiz=off)
     return arms
 
