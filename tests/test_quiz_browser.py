@@ -556,14 +556,19 @@ MULTIPLE_WORDS = {
 }
 
 
-def add_multiple_quiz(project: Path) -> None:
-    """End each chapter with a fourth quiz, with two correct options of four."""
+def append_to_chapters(project: Path, quiz: str) -> None:
+    """End each language's chapter with `quiz`, filled with that language's words."""
     for language, (question, first, second, third, fourth) in MULTIPLE_WORDS.items():
         chapter = project / "docs" / language / "post-training.md"
-        addition = MULTIPLE_QUIZ.format(
+        addition = quiz.format(
             question=question, first=first, second=second, third=third, fourth=fourth
         )
         chapter.write_text(chapter.read_text(encoding="utf-8") + addition, encoding="utf-8")
+
+
+def add_multiple_quiz(project: Path) -> None:
+    """End each chapter with a fourth quiz, with two correct options of four."""
+    append_to_chapters(project, MULTIPLE_QUIZ)
 
 
 @pytest.fixture(scope="module")
@@ -674,10 +679,7 @@ SHUFFLED_ORDER = ["1", "2", "3", "0"]
 
 def add_shuffled_quiz(project: Path) -> None:
     """End each chapter with a shuffled quiz whose feedback names its option."""
-    for language, (question, *_) in MULTIPLE_WORDS.items():
-        chapter = project / "docs" / language / "post-training.md"
-        addition = SHUFFLED_QUIZ.format(question=question)
-        chapter.write_text(chapter.read_text(encoding="utf-8") + addition, encoding="utf-8")
+    append_to_chapters(project, SHUFFLED_QUIZ)
 
 
 @pytest.fixture(scope="module")
