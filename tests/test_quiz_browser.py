@@ -322,6 +322,26 @@ def test_script_replaces_the_no_script_answer(site: Site, context: BrowserContex
     assert quiz(page, 0).locator(".quiz__status").get_attribute("role") == "status"
 
 
+# Counts the widgets already built when DOMContentLoaded has run all its handlers: a listener
+# on `window` hears the event after every listener on `document`, the theme's included.
+BUILT_AT_DOM_CONTENT_LOADED = """
+window.addEventListener('DOMContentLoaded', () => {
+  window.__builtAtLoaded = document.querySelectorAll('.quiz[data-quiz-ready]').length;
+});
+"""
+
+
+def test_widgets_are_built_in_a_task_after_the_theme_starts_up(
+    site: Site, context: BrowserContext
+) -> None:
+    # The theme's start-up runs in the DOMContentLoaded task and is long on a phone; building
+    # the widgets in that same task too would make it longer still (total blocking time).
+    context.add_init_script(BUILT_AT_DOM_CONTENT_LOADED)
+    page = open_chapter(context, site.url)
+    assert page.evaluate("window.__builtAtLoaded") == 0
+    assert page.locator(".quiz[data-quiz-ready]").count() == 3
+
+
 @pytest.mark.parametrize("language", CHAPTERS)
 def test_fieldset_is_named_by_the_question(
     site: Site, context: BrowserContext, language: str

@@ -147,6 +147,8 @@
       .forEach(a => { a.open = false; delete a.dataset.quizPrint }));
   }
 
-  const go = () => { w.document$ && w.document$.subscribe ? w.document$.subscribe(init) : init() };
+  /* Build in a task of its own, not in the theme's long start-up task. */
+  const later = () => setTimeout(init),
+    go = () => { w.document$ && w.document$.subscribe ? w.document$.subscribe(later) : later() };
   d.readyState == 'loading' ? d.addEventListener('DOMContentLoaded', go) : go();
 })();
