@@ -26,6 +26,10 @@ JIEBA_USER_DICT = Path(__file__).with_name("jieba_user_dict.txt")
 @event_priority(100)  # before the search plugin loads jieba's dictionaries
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Teach jieba the course's terms (预训练, 后训练 …) so that searching for them works."""
+    # `features:` with every item removed reads as None, which the theme and static-i18n
+    # cannot look into: it means no features.
+    if config.theme.get("features") is None:
+        config.theme["features"] = []
     search = config.plugins.get("material/search")
     if search is None:
         return config

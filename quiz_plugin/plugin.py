@@ -34,7 +34,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         if not any(isinstance(ext, QuizExtension) for ext in config.markdown_extensions):
             # First, so that the other blocks (admonition, details, tab) share its quicker manager.
             config.markdown_extensions.insert(0, self.extension)
-        self.assets_on_every_page = "navigation.instant" in config.theme.get("features", [])
+        # `features:` left empty in mkdocs.yml reads as None.
+        features = config.theme.get("features") or []
+        self.assets_on_every_page = "navigation.instant" in features
         if self.assets_on_every_page:
             assets_files.add_to_every_page(config)
         return config

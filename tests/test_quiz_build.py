@@ -293,6 +293,34 @@ def test_assets_weigh_at_most_4_kb_gzipped(site: Site) -> None:
 
 # --- a copy of the project with malformed quizzes -----------------------------------------
 
+
+def test_theme_with_an_empty_features_list_builds(tmp_path: Path) -> None:
+    # `features:` with every item removed is None in the loaded config, not an empty list.
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^  features:\n(    - .*\n)+", "  features:\n", text))
+    assert "  features:\n  palette:" in config.read_text(encoding="utf-8")
+    build_site(project, tmp_path / "site", "http://127.0.0.1:8000/", strict=True)
+    chapter = (tmp_path / "site" / "post-training.html").read_text(encoding="utf-8")
+    assert len(elements(chapter, "quiz")) == 3
+
+
+def test_plugin_reads_an_empty_features_list_as_no_features(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+
+    (tmp_path / "docs").mkdir()
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(
+        "site_name: t\ntheme:\n  name: material\n  features:\nplugins:\n  - quiz\n"
+    )
+    config = load_config(str(config_file))
+    assert config.theme.get("features") is None
+    plugin = config.plugins["quiz"]
+    plugin.on_config(config)
+    assert plugin.assets_on_every_page is False
+
+
 BROKEN_EN = "\n/// quiz\nWhich one?\n\n- [ ] one\n- [ ] two\n///\n"
 BROKEN_ZH = "\n/// quiz\n    colour: red\n\n哪一个?\n\n- [x] 一\n- [ ] 二\n///\n"
 
