@@ -249,6 +249,22 @@ def reload(page: Page) -> None:
     page.wait_for_selector(".quiz[data-quiz-ready]")
 
 
+# Whether the browser skips rendering an element for now (`content-visibility: auto` offscreen).
+SKIPPED = "element => !element.checkVisibility({contentVisibilityAuto: true})"
+
+
+def rendered(widget: Locator) -> Locator:
+    """Scroll a widget into view and wait until the browser renders it: it skips rendering an
+    offscreen widget (which has no `innerText` then)."""
+    widget.scroll_into_view_if_needed()
+    # Polled from here: pages without JavaScript run no timers or animation frames.
+    for _ in range(100):
+        if not widget.evaluate(f"widget => ({SKIPPED})(widget.firstElementChild)"):
+            return widget
+        widget.page.wait_for_timeout(50)
+    raise AssertionError("the widget scrolled into view was never rendered")
+
+
 def choose(page: Page, number: int, option: int) -> None:
     quiz(page, number).locator(".quiz__label").nth(option).click()
 
@@ -320,6 +336,18 @@ def test_script_replaces_the_no_script_answer(site: Site, context: BrowserContex
     assert quiz(page, 0).locator(".quiz__actions").is_visible()
     assert quiz(page, 0).locator(".quiz__answer").is_hidden()
     assert quiz(page, 0).locator(".quiz__status").get_attribute("role") == "status"
+
+
+def test_widgets_below_the_fold_are_rendered_once_scrolled_to(
+    site: Site, context: BrowserContext
+) -> None:
+    # The quizzes close the chapter, far below the first screen: the browser need not lay them
+    # out while the page starts up, only when the reader gets near them.
+    page = open_chapter(context, site.url)
+    last = "document.querySelectorAll('.quiz__question')[2]"
+    assert page.evaluate(f"({SKIPPED})({last})") is True
+    rendered(quiz(page, 2))
+    assert quiz(page, 2).locator(".quiz__question").is_visible()
 
 
 # Counts the widgets already built when DOMContentLoaded has run all its handlers: a listener
@@ -846,7 +874,10 @@ def test_without_javascript_details_reveals_the_answer(
         script_parts = ".quiz :is(fieldset, input, label, [role=status], .quiz__option)"
         assert page.locator(script_parts).count() == 0
         texts = option_texts(site.html(CHAPTERS[language]))
-        items = [quiz(page, n).locator(".quiz__options > li").all_inner_texts() for n in range(3)]
+        items = [
+            rendered(quiz(page, n)).locator(".quiz__options > li").all_inner_texts()
+            for n in range(3)
+        ]
         assert [[" ".join(item.split()) for item in quiz_items] for quiz_items in items] == texts
         options_list = quiz(page, 0).locator(".quiz__options")
         assert options_list.evaluate("list => getComputedStyle(list).listStyleType") != "none"
