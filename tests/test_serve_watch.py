@@ -1,0 +1,43 @@
+"""The site hook that makes `mkdocs serve` notice a saved file sooner."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+from mkdocs.livereload import LiveReloadServer
+
+HOOK = Path(__file__).parent.parent / "hooks" / "serve_watch.py"
+
+
+def load_hook() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("serve_watch_hook", HOOK)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def intervals(server: LiveReloadServer) -> list[float]:
+    """The polling interval of the observer, then of each watched folder."""
+    return [server.observer.timeout, *(emitter.timeout for emitter in server.observer.emitters)]
+
+
+def test_folders_are_polled_every_tenth_of_a_second(tmp_path: Path) -> None:
+    docs, plugin = tmp_path / "docs", tmp_path / "quiz_plugin"
+    docs.mkdir()
+    plugin.mkdir()
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(docs))  # what `mkdocs serve` watches before its plugins' on_serve
+    assert intervals(server) == [0.5, 0.5]
+    hook = load_hook()
+    assert hook.on_serve(server, config=None, builder=None) is server
+    server.watch(str(plugin))  # what `--watch` adds after on_serve
+    assert intervals(server) == [hook.POLL_SECONDS] * 3
+    assert hook.POLL_SECONDS == 0.1
+
+
+def test_the_site_uses_the_hook() -> None:
+    config = (Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - hooks/serve_watch.py\n" in config
