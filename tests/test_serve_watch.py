@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
+from conftest import load_hook
 from mkdocs.livereload import LiveReloadServer
-
-HOOK = Path(__file__).parent.parent / "hooks" / "serve_watch.py"
-
-
-def load_hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("serve_watch_hook", HOOK)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def intervals(server: LiveReloadServer) -> list[float]:
@@ -31,7 +20,7 @@ def test_folders_are_polled_every_tenth_of_a_second(tmp_path: Path) -> None:
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
     server.watch(str(docs))  # what `mkdocs serve` watches before its plugins' on_serve
     assert intervals(server) == [0.5, 0.5]
-    hook = load_hook()
+    hook = load_hook("serve_watch")
     assert hook.on_serve(server, config=None, builder=None) is server
     server.watch(str(plugin))  # what `--watch` adds after on_serve
     assert intervals(server) == [hook.POLL_SECONDS] * 3

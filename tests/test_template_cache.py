@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from conftest import load_hook
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader
-
-HOOK = Path(__file__).parent.parent / "hooks" / "template_cache.py"
-
-
-def load_hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("template_cache_hook", HOOK)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def environment(folder: Path, cache_dir: Path) -> Environment:
     env = Environment(loader=FileSystemLoader(str(folder)))
-    env = load_hook().on_env(env, config=None, files=None)
+    env = load_hook("template_cache").on_env(env, config=None, files=None)
     assert isinstance(env.bytecode_cache, FileSystemBytecodeCache)
     env.bytecode_cache.directory = str(cache_dir)  # keep the test's cache apart
     return env
