@@ -17,6 +17,8 @@ from conftest import ROOT, Site, build_site, copy_project
 from mkdocs.exceptions import Abort
 from pages import article_text_joined
 
+from quiz_plugin.assets_files import shipped
+
 CHAPTERS = {"zh": "post-training.html", "en": "en/post-training.html"}
 HOMES = {"zh": "index.html", "en": "en/index.html"}
 INDEXES = {"zh": "search/search_index.json", "en": "en/search/search_index.json"}
@@ -207,9 +209,26 @@ def test_chapter_links_the_stylesheet_once_right_before_the_first_widget(
 
 
 @pytest.mark.parametrize("asset", [SCRIPT, STYLESHEET])
-def test_assets_are_the_package_files(site: Site, asset: str) -> None:
+def test_assets_are_the_package_files_without_comments(site: Site, asset: str) -> None:
     package_file = ROOT / "quiz_plugin" / "assets" / Path(asset).name
-    assert (site.root / asset).read_bytes() == package_file.read_bytes()
+    built = (site.root / asset).read_text(encoding="utf-8")
+    assert built == shipped(package_file.read_text(encoding="utf-8"))
+    assert "/*" not in built
+
+
+def test_shipped_assets_lose_comment_lines_only() -> None:
+    source = (
+        "/* About the file. */\n"
+        "const a = 1,\n"
+        "  /* A comment\n     on two lines. */\n"
+        "  b = '/* not a comment */'; /* kept: it shares a line with code */\n"
+        ".quiz{color:red}\n"
+    )
+    assert shipped(source) == (
+        "const a = 1,\n"
+        "  b = '/* not a comment */'; /* kept: it shares a line with code */\n"
+        ".quiz{color:red}\n"
+    )
 
 
 def test_chinese_home_has_no_quiz_at_all(site: Site) -> None:
@@ -291,9 +310,6 @@ def test_assets_weigh_at_most_4_kb_gzipped(site: Site) -> None:
     assert sum(sizes) <= 4096, sizes
 
 
-# --- a copy of the project with malformed quizzes -----------------------------------------
-
-
 def test_theme_with_an_empty_features_list_builds(tmp_path: Path) -> None:
     # `features:` with every item removed is None in the loaded config, not an empty list.
     project = copy_project(tmp_path / "project")
@@ -319,6 +335,9 @@ def test_plugin_reads_an_empty_features_list_as_no_features(tmp_path: Path) -> N
     plugin = config.plugins["quiz"]
     plugin.on_config(config)
     assert plugin.assets_on_every_page is False
+
+
+# --- a copy of the project with malformed quizzes -----------------------------------------
 
 
 BROKEN_EN = "\n/// quiz\nWhich one?\n\n- [ ] one\n- [ ] two\n///\n"
