@@ -59,6 +59,7 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check quiz_plugin tests hooks benchmarks
+	$(BIN)/ruff format --check quiz_plugin tests hooks benchmarks
 	$(BIN)/mypy
 
 bench: $(STAMP)

@@ -1,4 +1,4 @@
-"""The house style holds: ruff and mypy are clean."""
+"""The house style holds: ruff (lint and format) and mypy are clean."""
 
 from __future__ import annotations
 
@@ -15,8 +15,12 @@ BIN = Path(sys.executable).parent
 
 @pytest.mark.parametrize(
     "command",
-    [["ruff", "check", "quiz_plugin", "hooks", "tests", "benchmarks"], ["mypy"]],
-    ids=["ruff", "mypy"],
+    [
+        ["ruff", "check", "quiz_plugin", "hooks", "tests", "benchmarks"],
+        ["ruff", "format", "--check", "quiz_plugin", "hooks", "tests", "benchmarks"],
+        ["mypy"],
+    ],
+    ids=["ruff", "ruff-format", "mypy"],
 )
 def test_tool_is_clean(command: list[str]) -> None:
     tool = BIN / command[0]

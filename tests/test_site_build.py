@@ -130,8 +130,10 @@ def test_search_index_per_language(site: Site) -> None:
 
 
 def test_english_pages_search_their_own_index(site: Site) -> None:
-    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>',
-                       site.html("en/post-training.html")).group(1)
+    config = re.search(
+        r'<script id="__config" type="application/json">(.*?)</script>',
+        site.html("en/post-training.html"),
+    ).group(1)
     assert json.loads(config)["base"] == "../en/"
 
 
