@@ -63,7 +63,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.build_time
+	$(BIN)/python -m benchmarks.build_time --instructions
 	$(BIN)/python -m benchmarks.page_weight
 	$(BIN)/python -m benchmarks.serve_latency
 

@@ -15,7 +15,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from benchmarks import attribution, corpus
+from benchmarks import attribution, corpus, instructions
 from benchmarks.common import (
     WORK,
     Timing,
@@ -187,6 +187,20 @@ def print_markdown_ab(
     )
 
 
+def print_instructions(counts: dict[str, int], total_quizzes: int) -> None:
+    """Print each arm's instruction count, its ratio to the plugin-off arm and per quiz."""
+    base = counts[OFF]
+    print_table(
+        ["arm", "instructions", "ratio", "per quiz"],
+        [
+            [name, f"{value:,}", f"{value / base:.4f}", f"{(value - base) / total_quizzes:,.0f}"]
+            for name, value in counts.items()
+        ],
+        title="Instructions per build (valgrind callgrind, one build per arm): the same on a "
+        "busy machine; target overhead <= 3 %",
+    )
+
+
 def print_profile(total: float, rows: list[dict[str, Any]]) -> None:
     """Print the costliest quiz_plugin functions of the profiled build."""
     keys = ("function", "calls", "own_s", "cumulative_s")
@@ -211,6 +225,11 @@ def main() -> None:
     parser.add_argument("--markdown-rounds", type=int, default=5)
     parser.add_argument("--in-process-rounds", type=int, default=7)
     parser.add_argument("--no-profile", action="store_true", help="skip the cProfile build")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count each arm's instructions under valgrind (noise-free; ~8 min)",
+    )
     arguments = parser.parse_args()
     total_quizzes = arguments.chapters * arguments.quizzes * len(corpus.LANGUAGES)
     arms = prepare(arguments.chapters, arguments.quizzes, arguments.parity_arms)
@@ -242,6 +261,12 @@ def main() -> None:
         total, rows = attribution.profile(arms[ON])
         print_profile(total, rows)
         data["profile"] = {"profiled_build_s": total, "functions": rows[:40]}
+    if arguments.instructions:
+        if instructions.available():
+            data["instructions"] = instructions.count({ON: arms[ON], OFF: arms[OFF]})
+            print_instructions(data["instructions"], total_quizzes)
+        else:
+            print("\nvalgrind is not installed: no instruction counts (apt-get install valgrind)")
     print(f"\nwrote {write_results('build_time', data)}")
 
 
