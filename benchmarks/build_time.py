@@ -19,9 +19,10 @@ from benchmarks import attribution, corpus, instructions
 from benchmarks.common import (
     WORK,
     Timing,
+    arm_site,
     bench_env,
+    build_command,
     median,
-    mkdocs_command,
     print_table,
     timed_run,
     write_results,
@@ -64,8 +65,7 @@ def _has_parity_option() -> bool:
 
 def build_once(config: Path) -> Timing:
     """Build one arm in a fresh interpreter, into its own site folder."""
-    site = config.parent / f"site-{config.stem}"
-    return timed_run(mkdocs_command("build", "-q", "-f", str(config), "-d", str(site)), bench_env())
+    return timed_run(build_command(config), bench_env())
 
 
 def run_rounds(arms: dict[str, Path], rounds: int) -> dict[str, list[Timing]]:
@@ -89,9 +89,7 @@ def check_rendering(arms: dict[str, Path]) -> dict[str, int]:
     """Count rendered widgets on one chapter per arm, to prove each arm did what it says."""
     counts = {}
     for name, config in arms.items():
-        page = (
-            config.parent / f"site-{config.stem}" / corpus.chapter_name(1).replace(".md", ".html")
-        )
+        page = arm_site(config) / corpus.chapter_name(1).replace(".md", ".html")
         counts[name] = page.read_text(encoding="utf-8").count('class="quiz"')
     return counts
 

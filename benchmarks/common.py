@@ -135,3 +135,13 @@ def free_port() -> int:
 def mkdocs_command(*args: str) -> list[str]:
     """Return `python -m mkdocs ...` with this interpreter."""
     return [sys.executable, "-m", "mkdocs", *args]
+
+
+def arm_site(config: Path, label: str = "") -> Path:
+    """Return the folder a benchmark arm's config builds into: `site-<config name><label>`."""
+    return config.parent / f"site-{config.stem}{label}"
+
+
+def build_command(config: Path, label: str = "") -> list[str]:
+    """Return the command that builds `config` quietly into `arm_site(config, label)`."""
+    return mkdocs_command("build", "-q", "-f", str(config), "-d", str(arm_site(config, label)))

@@ -13,7 +13,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from benchmarks.common import WORK, bench_env, mkdocs_command
+from benchmarks.common import WORK, bench_env, build_command
 
 RE_COLLECTED = re.compile(r"Collected : (?P<count>\d+)")
 
@@ -27,12 +27,11 @@ def count(arms: dict[str, Path]) -> dict[str, int]:
     """Build every arm once under callgrind, in parallel; return the instructions per arm."""
     processes = {}
     for name, config in arms.items():
-        site = config.parent / f"site-{config.stem}-callgrind"
         command = [
             "valgrind",
             "--tool=callgrind",
             f"--callgrind-out-file={WORK / f'callgrind-{name}.out'}",
-            *mkdocs_command("build", "-q", "-f", str(config), "-d", str(site)),
+            *build_command(config, "-callgrind"),
         ]
         processes[name] = subprocess.Popen(
             command,
