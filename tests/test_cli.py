@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, copy_project
+from tests.helpers.build import ROOT, copy_project
 
 CHAPTER = "post-training.md"
 

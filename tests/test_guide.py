@@ -21,7 +21,7 @@ from quiz_plugin import parity
 from quiz_plugin.extension import QuizExtension, QuizPage, QuizReport
 from quiz_plugin.locate import quiz_header_lines
 from quiz_plugin.messages import LOG_MESSAGES
-from tests.conftest import ROOT
+from tests.helpers.build import ROOT
 
 GUIDE = ROOT / "CONTRIBUTING.md"
 RE_FENCE_OPEN = re.compile(r"^(?P<indent> *)(?P<fence>`{3,})markdown\s*$")

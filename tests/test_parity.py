@@ -17,7 +17,7 @@ from quiz_plugin.parity import (
     compare_languages,
     locale_folders,
 )
-from tests.conftest import ROOT, build_site, copy_project
+from tests.helpers.build import ROOT, build_site, copy_project
 
 FRONT_MATTER = "---\ndescription: A page.\nhide:\n  - navigation\n---\n"
 

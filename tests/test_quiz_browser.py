@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 import pytest
-from conftest import Site, build_site, copy_project, free_port, serve_directory
-from pages import option_texts
+
+from tests.helpers.build import Site, build_site, copy_project, free_port, serve_directory
+from tests.helpers.pages import option_texts
 
 if TYPE_CHECKING:
     from playwright.sync_api import (

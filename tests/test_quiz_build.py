@@ -13,11 +13,11 @@ from pathlib import Path
 from posixpath import dirname, join, normpath
 
 import pytest
-from conftest import ROOT, Site, build_site, copy_project
 from mkdocs.exceptions import Abort
-from pages import article_text_joined
 
 from quiz_plugin.assets_files import shipped
+from tests.helpers.build import ROOT, Site, build_site, copy_project
+from tests.helpers.pages import article_text_joined
 
 CHAPTERS = {"zh": "post-training.html", "en": "en/post-training.html"}
 HOMES = {"zh": "index.html", "en": "en/index.html"}

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_project, free_port
+from tests.helpers.build import copy_project, free_port
 
 pytestmark = pytest.mark.serve
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import load_hook
 from mkdocs.livereload import LiveReloadServer
+
+from tests.helpers.build import load_hook
 
 
 def intervals(server: LiveReloadServer) -> list[float]:

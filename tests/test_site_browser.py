@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browsing import Watch, search, switch_language, watch
-from conftest import Site
+
+from tests.helpers.browsing import Watch, search, switch_language, watch
+from tests.helpers.build import Site
 
 pytestmark = pytest.mark.browser
 

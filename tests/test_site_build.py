@@ -8,9 +8,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, Site, build_site, copy_project, free_port
-from pages import article_text, article_text_joined, tags
-from seed import sentences
+
+from tests.helpers.build import ROOT, Site, build_site, copy_project, free_port
+from tests.helpers.pages import article_text, article_text_joined, tags
+from tests.helpers.seed import sentences
 
 CJK = re.compile("[\u3400-\u9fff]")
 PAGES = {

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import load_hook
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader
+
+from tests.helpers.build import load_hook
 
 
 def environment(folder: Path, cache_dir: Path) -> Environment:

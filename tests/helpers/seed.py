@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-SEED = Path(__file__).parent / "fixtures" / "seed-post-training.txt"
+SEED = Path(__file__).parent.parent / "fixtures" / "seed-post-training.txt"
 CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 RE_SPLIT = re.compile(rf"^(?P<zh>.*[{CJK}][^\sA-Za-z]*)\s*(?P<en>[A-Z][^{CJK}]*)$")
 RE_ZH_SENTENCE = re.compile(r"[^。!?!?]+[。!?!?]?")

@@ -2,11 +2,31 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+BROWSER_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+
+
+def browser_executable() -> str | None:
+    """Return the browser to drive: $CHROME_PATH, Debian's Chromium, or Playwright's own."""
+    configured = os.environ.get("CHROME_PATH")
+    if configured:
+        return configured
+    return next((path for path in BROWSER_CANDIDATES if Path(path).exists()), None)
 
 
 @dataclass
