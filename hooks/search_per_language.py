@@ -1,0 +1,82 @@
+"""Search per language: each language's pages in an index of their own, jieba with our terms.
+
+static-i18n merges every language's pages into one index at the site root; this hook splits it
+again so that a reader searches the language being read, and points Material's search on each
+non-default page at its language's index. No template counterpart: the index location comes
+from the `base` of Material's `__config` script (`base.html`).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from material.plugins.search.plugin import SearchIndex
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from site_languages import build_language, built_languages, default_language, i18n_plugin
+
+JIEBA_USER_DICT = Path(__file__).with_name("jieba_user_dict.txt")
+CONFIG_SCRIPT = '<script id="__config" type="application/json">'
+
+
+@event_priority(100)  # before the search plugin loads jieba's dictionaries
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Teach jieba the course's terms (预训练, 后训练 …) so that searching for them works."""
+    search = config.plugins.get("material/search")
+    if search is None:
+        return config
+    if not search.config.jieba_dict_user:
+        search.config.jieba_dict_user = str(JIEBA_USER_DICT)
+    if not search.config.enabled and not hasattr(search, "search_index"):
+        # static-i18n 1.3 reads the index of a disabled search plugin too (SEARCH=false)
+        search.search_index = SearchIndex(**search.config)
+    return config
+
+
+@event_priority(-50)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Point Material's search of a non-default language at that language's own index."""
+    language = build_language(config)
+    if language == default_language(config) or CONFIG_SCRIPT not in output:
+        return output
+    head, _, rest = output.partition(CONFIG_SCRIPT)
+    data, _, tail = rest.partition("</script>")
+    settings = json.loads(data)
+    # Material resolves the index and result links against this base: keep the trailing slash.
+    settings["base"] = f"{settings['base']}/{language}/".removeprefix("./")
+    return f"{head}{CONFIG_SCRIPT}{json.dumps(settings, ensure_ascii=False)}</script>{tail}"
+
+
+@event_priority(-150)  # after static-i18n has built every language and merged the index
+def on_post_build(config: MkDocsConfig) -> None:
+    """Split the search index that static-i18n merges into one per language."""
+    i18n = i18n_plugin(config)
+    if i18n is None or getattr(i18n, "building", False):
+        return
+    root_index = Path(config.site_dir) / "search" / "search_index.json"
+    if not root_index.exists():
+        return
+    index = json.loads(root_index.read_text(encoding="utf-8"))
+    documents = index["docs"]
+    for language in built_languages(config)[1:]:
+        prefix = f"{language}/"
+        own = [
+            {**doc, "location": doc["location"].removeprefix(prefix)}
+            for doc in documents
+            if doc["location"].startswith(prefix)
+        ]
+        documents = [doc for doc in documents if not doc["location"].startswith(prefix)]
+        if own:
+            write_index(Path(config.site_dir) / language / "search", {**index, "docs": own})
+    write_index(root_index.parent, {**index, "docs": documents})
+
+
+def write_index(folder: Path, index: dict[str, Any]) -> None:
+    """Write a search index as compact JSON into `folder/search_index.json`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    (folder / "search_index.json").write_text(text, encoding="utf-8")

@@ -1,0 +1,49 @@
+"""What the site hooks know about the site's languages (a module they import, not a hook).
+
+mkdocs-static-i18n builds the site once per language on the same configuration: the default
+language at the site root, then each other language into its own folder. The hooks ask this
+module which language is being built and which one is the default.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+
+
+def i18n_plugin(config: MkDocsConfig) -> Any | None:
+    """Return static-i18n's plugin instance, or None on a site without it."""
+    return config.plugins.get("i18n")
+
+
+def build_language(config: MkDocsConfig) -> str:
+    """Return the language being built (static-i18n sets the theme's language per build)."""
+    return str(config.theme.get("language") or "en")
+
+
+def default_language(config: MkDocsConfig) -> str:
+    """Return the language built at the site root (static-i18n's default, or the only one)."""
+    i18n = i18n_plugin(config)
+    return str(i18n.default_language) if i18n is not None else build_language(config)
+
+
+def built_languages(config: MkDocsConfig) -> list[str]:
+    """Return every language the build produces, the default one first."""
+    i18n = i18n_plugin(config)
+    if i18n is None:
+        return [build_language(config)]
+    default = default_language(config)
+    built = [language.locale for language in i18n.config.languages if language.build]
+    return [default, *(language for language in built if language != default)]
+
+
+def is_default_build(config: MkDocsConfig) -> bool:
+    """Tell whether the language being built is the one at the site root."""
+    return build_language(config) == default_language(config)
+
+
+def absolute(config: MkDocsConfig, link: str) -> str:
+    """Return a site link (`en/page.html`, `/en/`) as an absolute URL under `site_url`."""
+    return urljoin(config.site_url or "/", link.lstrip("/"))
