@@ -19,7 +19,7 @@ from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block
 
-from quiz_plugin.blocks import register_manager
+from quiz_plugin.blocks_manager import register_manager
 from quiz_plugin.labels import labels_for
 from quiz_plugin.locate import quiz_header_lines
 from quiz_plugin.messages import log_message, page_message
@@ -33,7 +33,13 @@ from quiz_plugin.render import (
     render_quiz,
     render_score,
 )
-from quiz_plugin.tree import Parents, is_refused_header, remove_rest_of_block
+from quiz_plugin.tree import (
+    Parents,
+    is_refused_header,
+    nested_quizzes,
+    remove_rest_of_block,
+    split_refused_headers,
+)
 
 
 @dataclass
@@ -117,33 +123,52 @@ class QuizTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         """Replace each quiz block (or refused header) with its widget or an error box."""
         self.extension.rendered = []
-        if not self.extension.header_lines:
+        manager = cast(BlocksProcessor, self.md.parser.blockprocessors["blocks"])
+        blocks: dict[etree.Element, tuple[Header, etree.Element]] = manager.trackers[QuizBlock.NAME]
+        # The header lines give messages their line; a block they missed is rendered all the same.
+        if not self.extension.header_lines and not blocks:
             self.extension.reports = []
             return
         page = self.extension.page
         labels = labels_for(page.language)
-        manager = cast(BlocksProcessor, self.md.parser.blockprocessors["blocks"])
-        blocks: dict[etree.Element, tuple[Header, etree.Element]] = manager.trackers[QuizBlock.NAME]
         parents = Parents(root, {element: parent for element, (_, parent) in blocks.items()})
         found = list(blocks)
         if len(self.extension.header_lines) > len(found):  # pymdownx.blocks refused a header
+            split_refused_headers(root)
             found = [el for el in root.iter() if el in blocks or is_refused_header(el)]
+        lines = [self.extension.source_line(ordinal) for ordinal in range(len(found))]
+        outer_of = nested_quizzes(found)
+        inner_lines = {
+            outer_of[el]: lines[i] for i, el in reversed(list(enumerate(found))) if el in outer_of
+        }
         reports: list[QuizReport] = []
         rendered: list[etree.Element] = []
+        shown_for: dict[etree.Element, etree.Element] = {}  # each element's widget or box
         used_ids: set[str] = set()
         for ordinal, element in enumerate(found):
-            line = self.extension.source_line(ordinal)
+            outer = outer_of.get(element)
+            if outer is not None:
+                # Gone with the quiz around it, whose warning names it: a box after that one.
+                reports.append(QuizReport(lines[ordinal], None, []))
+                box = self._nested_box(lines[ordinal], lines[found.index(outer)], labels)
+                parents.insert_after(shown_for[outer], box)
+                shown_for[outer] = box
+                continue
             block = blocks.get(element)
-            report = self._parse(element, block[0] if block else None, line, used_ids)
+            report = self._parse(element, block[0] if block else None, lines[ordinal], used_ids)
+            if element in inner_lines:
+                report.quiz = None
+                report.problems.append(problem("contains_quiz", line=inner_lines[element]))
             reports.append(report)
             if report.quiz is None:
                 if block is None:
                     remove_rest_of_block(parents, element, set(found))
-                parents.replace(element, self._error(report, labels))
-                continue
-            widget = render_quiz(report.quiz, self._identity(report.quiz, ordinal), labels)
-            parents.replace(element, widget)
-            rendered.append(widget)
+                shown = self._error(report, labels)
+            else:
+                shown = render_quiz(report.quiz, self._identity(report.quiz, ordinal), labels)
+                rendered.append(shown)
+            parents.replace(element, shown)
+            shown_for[element] = shown
         if rendered:
             rendered[0].set("data-quiz-i18n", page_labels(labels))
         if len(rendered) >= 2:
@@ -179,6 +204,11 @@ class QuizTreeprocessor(Treeprocessor):
         message = " ".join(page_message(item, language) for item in report.problems)
         return render_error(message, location, labels)
 
+    def _nested_box(self, line: int, outer_line: int, labels: dict[str, str]) -> etree.Element:
+        page = self.extension.page
+        message = page_message(problem("inside_quiz", line=outer_line), page.language.split("-")[0])
+        return render_error(message, f"{page.path}:{line}", labels)
+
     def _identity(self, quiz: Quiz, ordinal: int) -> QuizIdentity:
         page = self.extension.page
         place = quiz.settings.id or f"{page.key_path}#{ordinal}"
@@ -201,8 +231,9 @@ class QuizAnswerKeyTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         """Copy the correct options' labels into the answer line of each widget."""
+        separator = labels_for(self.extension.page.language)["keySeparator"]
         for widget in self.extension.rendered:
-            fill_answer_key(widget)
+            fill_answer_key(widget, separator)
         self.extension.rendered = []
 
 

@@ -22,6 +22,8 @@ LOG_MESSAGES: Final[dict[str, str]] = {
     "empty_option": "quiz option {position} is empty; write its text after the brackets "
     "or remove it",
     "no_correct": "quiz has no correct option; mark one with [x]",
+    "contains_quiz": "quiz contains another quiz (line {line}); close this quiz with '///' "
+    "before the next one starts",
 }
 
 PAGE_MESSAGES: Final[dict[str, dict[str, str]]] = {
@@ -38,13 +40,17 @@ PAGE_MESSAGES: Final[dict[str, dict[str, str]]] = {
         "single_option": "The quiz has only one option. Add at least one more.",
         "empty_option": "Option {position} is empty. Write its text or remove it.",
         "no_correct": "The quiz has no correct option. Mark one with [x].",
+        "contains_quiz": "Another quiz starts inside this one (line {line}). Close this quiz "
+        "with “///” before the next one starts.",
+        "inside_quiz": "This quiz starts inside the quiz of line {line}. Close that quiz with "
+        "“///” before this one.",
     },
     "zh": {
         "invalid_header": "“/// quiz”下面的选项不是合法的 YAML。"
-        "请在标题下缩进,按“名称: 值”逐行书写。",
+        "请在标题下缩进，按“名称: 值”逐行书写。",
         "argument": "测验标题行的“|”后面不能写内容。请把问题写在块里面。",
         "unknown_option": "未知选项“{name}”。可用的选项是 multiple、shuffle 和 id。",
-        "invalid_boolean": "选项“{name}”只能是 true 或 false,而不是“{value}”。",
+        "invalid_boolean": "选项“{name}”只能是 true 或 false，而不是“{value}”。",
         "invalid_id": "选项“id”只能由小写字母、数字和连字符组成。",
         "duplicate_id": "本页已有另一道测验使用了 id“{value}”。",
         "no_question": "这道测验没有题干。请把问题写在选项上方。",
@@ -52,6 +58,9 @@ PAGE_MESSAGES: Final[dict[str, dict[str, str]]] = {
         "single_option": "这道测验只有一个选项。请至少再加一个。",
         "empty_option": "第 {position} 个选项是空的。请写上内容或删掉它。",
         "no_correct": "这道测验没有正确选项。请用 [x] 标出至少一个。",
+        "contains_quiz": "这道测验里面又开始了另一道测验（第 {line} 行）。"
+        "请先用“///”结束这道测验，再开始下一道。",
+        "inside_quiz": "这道测验位于第 {line} 行那道测验的里面。请先用“///”结束那道测验。",
     },
 }
 

@@ -103,11 +103,11 @@ def _render_answer(quiz: Quiz, labels: dict[str, str]) -> etree.Element:
     details = etree.Element("details", {"class": "quiz__answer", SEARCH_EXCLUDE: ""})
     etree.SubElement(details, "summary").text = AtomicString(labels["answer"])
     key = etree.SubElement(details, "p", {"class": "quiz__key"})
-    key.text = AtomicString(f"{labels['key']} ")
+    key.text = AtomicString(labels["key"])
     return details
 
 
-def fill_answer_key(widget: etree.Element) -> None:
+def fill_answer_key(widget: etree.Element, separator: str) -> None:
     """Copy the correct options' labels into the widget's answer line.
 
     Called once inline Markdown is rendered, so a label's Markdown is processed once, not
@@ -119,7 +119,7 @@ def fill_answer_key(widget: etree.Element) -> None:
     correct = [item for item in options if "data-quiz-correct" in item.attrib]
     for number, item in enumerate(correct):
         part = etree.SubElement(key, "span")
-        part.text = ("; " if number else "") + (item.text or "")
+        part.text = (separator if number else "") + (item.text or "")
         part.extend(
             copy.deepcopy(child) for child in item if child.get("class") != "quiz__feedback"
         )

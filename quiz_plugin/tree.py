@@ -7,6 +7,8 @@ import xml.etree.ElementTree as etree
 
 from quiz_plugin.locate import RE_QUIZ_HEADER
 
+# A header on a line of its own within a paragraph's text (after a line break).
+RE_HEADER_LINE = re.compile(r"(?<=\n)[ \t]*/{3,}[ \t]*quiz(?:[ \t]*\|.*)?[ \t]*$", re.M | re.I)
 RE_BLOCK_END = re.compile(r"^[ \t]*(?P<slashes>/{3,})[ \t]*$", re.MULTILINE)
 
 
@@ -46,12 +48,67 @@ class Parents:
         if self._page is not None:
             self._page[new] = parent
 
+    def insert_after(self, element: etree.Element, new: etree.Element) -> None:
+        """Insert `new` right after `element`."""
+        parent = self.of(element)
+        if parent is None:
+            return
+        parent.insert(list(parent).index(element) + 1, new)
+        self.created_in[new] = parent
+        if self._page is not None:
+            self._page[new] = parent
+
     def insert_after_top_level(self, element: etree.Element, new: etree.Element) -> None:
         """Insert `new` after the child of the root that holds `element`."""
         parent = self.of(element)
         while parent is not None and parent is not self.root:
             element, parent = parent, self.page().get(parent)
         self.root.insert(list(self.root).index(element) + 1, new)
+
+
+def nested_quizzes(quizzes: list[etree.Element]) -> dict[etree.Element, etree.Element]:
+    """Map each quiz that stands inside another quiz to the outermost quiz around it."""
+    outer_of: dict[etree.Element, etree.Element] = {}
+    if len(quizzes) < 2:
+        return outer_of
+    members = set(quizzes)
+    for quiz in quizzes:  # in document order: an outer quiz comes before those inside it
+        if quiz in outer_of:
+            continue
+        for element in quiz.iter():
+            if element is not quiz and element in members:
+                outer_of.setdefault(element, quiz)
+    return outer_of
+
+
+def split_refused_headers(root: etree.Element) -> None:
+    """Start a paragraph at each `/// quiz` line that pymdownx.blocks left inside one.
+
+    A header right under a line of text, whose options pymdownx.blocks refused, stays in that
+    text's paragraph; on a paragraph of its own it is found like any refused header.
+    """
+    for parent in [element for element in root.iter() if len(element)]:
+        for index in reversed(range(len(parent))):
+            if parent[index].tag == "p":
+                parent[index : index + 1] = _split_paragraph(parent[index])
+
+
+def _split_paragraph(paragraph: etree.Element) -> list[etree.Element]:
+    """Return the paragraph split before each header line after its first line."""
+    segments = [(paragraph.text or "", -1)] + [(c.tail or "", i) for i, c in enumerate(paragraph)]
+    for text, owner in segments:
+        for match in RE_HEADER_LINE.finditer(text):
+            rest = etree.Element("p")
+            rest.text = text[match.start() :]
+            rest.extend(list(paragraph)[owner + 1 :])
+            for child in list(paragraph)[owner + 1 :]:
+                paragraph.remove(child)
+            if owner < 0:
+                paragraph.text = text[: match.start()].rstrip("\n")
+            else:
+                paragraph[owner].tail = text[: match.start()].rstrip("\n")
+            return [paragraph, *_split_paragraph(rest)]
+    return [paragraph]
 
 
 def is_refused_header(element: etree.Element) -> bool:
@@ -64,7 +121,11 @@ def is_refused_header(element: etree.Element) -> bool:
 def remove_rest_of_block(
     parents: Parents, header: etree.Element, quizzes: set[etree.Element]
 ) -> None:
-    """Remove what follows a refused header up to its `///`, so no answer shows as plain text."""
+    """Remove what follows a refused header up to its `///`, so no answer shows as plain text.
+
+    Text right after the `///` in the same paragraph stays; in a list item (the options' list
+    without a blank line before the `///`) it goes with the block until its header is fixed.
+    """
     match = RE_QUIZ_HEADER.match((header.text or "").split("\n", 1)[0])
     length = len(match.group("slashes")) if match else 3
     parent = parents.of(header)
@@ -76,7 +137,21 @@ def remove_rest_of_block(
             return
         rest.append(sibling)
         text = "".join(sibling.itertext())
-        if any(len(end.group("slashes")) == length for end in RE_BLOCK_END.finditer(text)):
+        end = next((m for m in RE_BLOCK_END.finditer(text) if len(m["slashes"]) == length), None)
+        if end is not None:
             for element in rest:
                 parent.remove(element)
+            _keep_after_end(parent, sibling, end, list(parent).index(header) + 1)
             return
+
+
+def _keep_after_end(
+    parent: etree.Element, last: etree.Element, end: re.Match[str], index: int
+) -> None:
+    """Put back what follows the block's `///` in the same paragraph, as pymdownx.blocks does."""
+    text = last.text or ""
+    if last.tag != "p" or end.end() > len(text):
+        return  # the `///` stands after inline markup: the paragraph goes whole
+    last.text = text[end.end() :].lstrip("\n")
+    if last.text or len(last):
+        parent.insert(index, last)

@@ -15,27 +15,11 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from quiz_plugin.extension import QuizExtension, QuizPage
+from tests.helpers.markdown import SITE_CONFIGS, SITE_EXTENSIONS
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(GOLDEN.glob("*.md"))
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
-# The site's own extensions (mkdocs.yml), so the files show what readers get.
-EXTENSIONS = [
-    "admonition",
-    "attr_list",
-    "md_in_html",
-    "pymdownx.details",
-    "pymdownx.superfences",
-    "pymdownx.tabbed",
-    "pymdownx.tasklist",
-    "pymdownx.blocks.admonition",
-    "pymdownx.blocks.details",
-    "pymdownx.blocks.tab",
-]
-CONFIGS = {
-    "pymdownx.tabbed": {"alternate_style": True},
-    "pymdownx.blocks.tab": {"alternate_style": True},
-}
 
 
 def render(source_path: Path) -> str:
@@ -52,7 +36,7 @@ def render(source_path: Path) -> str:
     )
     warnings: list[str] = []
     extension.reporter = warnings.append
-    md = markdown.Markdown(extensions=[extension, *EXTENSIONS], extension_configs=CONFIGS)
+    md = markdown.Markdown(extensions=[extension, *SITE_EXTENSIONS], extension_configs=SITE_CONFIGS)
     html: str = md.convert(body)
     return html + "\n" + "".join(f"<!-- WARNING {warning} -->\n" for warning in warnings)
 

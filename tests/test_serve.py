@@ -121,3 +121,28 @@ def test_serve_survives_a_broken_quiz(project: Path, server: Server) -> None:
     # Every build, the first and each rebuild, reports parity exactly once.
     server.wait_for("three reported builds", lambda: sum(DRAFT_NOTE in b for b in builds()) >= 3)
     assert [build.count(DRAFT_NOTE) for build in builds()[:3]] == [1, 1, 1]
+
+
+# A header name YAML reads as a boolean, and a quiz inside a quiz.
+NESTED_QUIZ = (
+    "\n/// quiz\n    yes: true\n\nOuter?\n\n- [x] a\n- [ ] b\n\n"
+    "/// quiz\nInner?\n\n- [x] c\n///\n///\n"
+)
+
+
+def test_serve_starts_on_input_that_once_crashed_the_build(project: Path, tmp_path: Path) -> None:
+    chapter = project / "docs" / CHAPTER
+    chapter.write_text(chapter.read_text(encoding="utf-8") + NESTED_QUIZ, encoding="utf-8")
+    page = CHAPTER.removeprefix("zh/").replace(".md", ".html")
+    running = Server(project, tmp_path / "crash.log")
+    try:
+        running.wait_for("the error boxes", lambda: server_page_boxes(running, page) == 2)
+        assert "Traceback" not in running.log()
+        assert "quiz contains another quiz" in running.log()
+        assert running.process.poll() is None
+    finally:
+        running.stop()
+
+
+def server_page_boxes(server: Server, page: str) -> int:
+    return server.page(page).count("admonition failure quiz-error")

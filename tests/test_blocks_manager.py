@@ -10,8 +10,10 @@ import markdown
 import pymdownx.blocks
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from quiz_plugin.blocks import QuizBlocksProcessor, _ElementsWhenNested, simple_options
+from quiz_plugin.blocks_manager import FastBlocksProcessor, _ElementsWhenNested, simple_options
 from quiz_plugin.extension import QuizExtension
 
 BLOCK_EXTENSIONS = [
@@ -70,43 +72,51 @@ NESTED = """
     Closing paragraph.
 """
 
+# Headers, and whether the manager reads them without YAML (then exactly as YAML would).
 HEADERS = [
-    "id: why-post-training\n",
-    "multiple: true\nshuffle: false\n",
-    "id: a1-b2\nid: c3\n",
-    "multiple: yes\n",
-    "shuffle: on\n",
-    "id: null\n",
-    "id: 123\n",
-    "id: True\n",
-    "id: two words\n",
-    "id: 'quoted'\n",
-    "type: warning\nopen: true\n",
-    "attrs: {class: x}\n",
-    "on: true\n",
-    "id: x # comment\n",
+    ("id: why-post-training\n", True),
+    ("multiple: true\nshuffle: false\n", True),
+    ("id: a1-b2\nid: c3\n", True),
+    ("type: warning\nopen: true\n", True),
+    ("multiple: yes\n", False),
+    ("shuffle: on\n", False),
+    ("id: null\n", False),
+    ("id: 123\n", False),
+    ("id: True\n", False),
+    ("id: two words\n", False),
+    ("id: 'quoted'\n", False),
+    ("attrs: {class: x}\n", False),
+    ("on: true\n", False),
+    ("id: x # comment\n", False),
+    # YAML breaks lines at "\n" only, not at a form feed or a vertical tab.
+    ("id: a\x0c\n", False),
+    ("id: a\x0c", False),
+    ("id: a\x0b\n", False),
+    ("id: a\x0cshuffle: true\n", False),
 ]
 
 
-@pytest.mark.parametrize("header", HEADERS)
-def test_simple_headers_read_as_yaml_reads_them(header: str) -> None:
+@pytest.mark.parametrize(("header", "quick"), HEADERS)
+def test_headers_are_read_as_yaml_reads_them(header: str, quick: bool) -> None:
+    assert simple_options(header) == (yaml.safe_load(header) if quick else None)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet="abcyesnotrufl_1 \t\x0c\x0b:#-'", max_size=8),
+            st.text(alphabet="abcyesnotrufl_1 \t\x0c\x0b:#-'", max_size=10),
+        ),
+        min_size=1,
+        max_size=3,
+    )
+)
+@settings(max_examples=300, database=None, derandomize=True)
+def test_any_header_read_without_yaml_reads_as_in_yaml(lines: list[tuple[str, str]]) -> None:
+    header = "".join(f"{name}: {value}\n" for name, value in lines)
     options = simple_options(header)
     if options is not None:
         assert options == yaml.safe_load(header)
-
-
-@pytest.mark.parametrize(
-    ("header", "expected"),
-    [
-        ("id: why-post-training\n", {"id": "why-post-training"}),
-        ("multiple: true\nshuffle: false\n", {"multiple": True, "shuffle": False}),
-        ("multiple: yes\n", None),
-        ("id: two words\n", None),
-        ("id: 123\n", None),
-    ],
-)
-def test_only_plain_word_headers_skip_yaml(header: str, expected: dict[str, Any] | None) -> None:
-    assert simple_options(header) == expected
 
 
 def convert(source: str, *, quiz_first: bool) -> str:
@@ -116,7 +126,7 @@ def convert(source: str, *, quiz_first: bool) -> str:
     extensions = [quiz, *extensions] if quiz_first else [*extensions, quiz]
     md = markdown.Markdown(extensions=extensions)
     manager = md.parser.blockprocessors["blocks"]
-    assert isinstance(manager, QuizBlocksProcessor) is quiz_first
+    assert isinstance(manager, FastBlocksProcessor) is quiz_first
     return md.convert(textwrap.dedent(source))
 
 
@@ -130,7 +140,7 @@ def test_quicker_manager_renders_nested_blocks_like_pymdownx() -> None:
 def test_other_blocks_share_the_quicker_manager() -> None:
     md = markdown.Markdown(extensions=[QuizExtension(), *BLOCK_EXTENSIONS])
     manager = md.parser.blockprocessors["blocks"]
-    assert isinstance(manager, QuizBlocksProcessor)
+    assert isinstance(manager, FastBlocksProcessor)
     assert {"quiz", "admonition", "details", "tab", "note"} <= set(manager.blocks)
 
 
@@ -152,7 +162,7 @@ def test_simple_headers_do_not_reach_yaml(monkeypatch: pytest.MonkeyPatch) -> No
 def test_parent_map_walks_the_page_only_for_nested_blocks() -> None:
     page = etree.Element("div")
     etree.SubElement(etree.SubElement(page, "ul"), "li")
-    manager = QuizBlocksProcessor(markdown.Markdown().parser, markdown.Markdown())
+    manager = FastBlocksProcessor(markdown.Markdown().parser, markdown.Markdown())
     manager.stack.append(object())  # type: ignore[arg-type]
     assert list(_ElementsWhenNested(manager, page).iter()) == []
     manager.stack.append(object())  # type: ignore[arg-type]
