@@ -9,17 +9,11 @@ import pytest
 
 from tests.helpers.browsing import Watch, search, switch_language, watch
 from tests.helpers.build import Site
+from tests.helpers.pages import SITE_PAGES
 
 pytestmark = pytest.mark.browser
 
-ALL_PAGES = [
-    "index.html",
-    "post-training.html",
-    "404.html",
-    "en/index.html",
-    "en/post-training.html",
-    "en/404.html",
-]
+ALL_PAGES = SITE_PAGES
 
 
 @pytest.fixture

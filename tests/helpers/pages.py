@@ -6,6 +6,15 @@ import html
 import re
 from html.parser import HTMLParser
 
+# Every page of the built site, in both languages.
+SITE_PAGES = [
+    "index.html",
+    "post-training.html",
+    "404.html",
+    "en/index.html",
+    "en/post-training.html",
+    "en/404.html",
+]
 RE_ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(?P<body>.*?)</article>', re.S)
 RE_TAG = re.compile(r"<[^>]+>")
 RE_SPACE = re.compile(r"\s+")
