@@ -21,7 +21,7 @@ help:
 	@echo "make serve-fast  quickest preview: one language (LANGUAGE=zh|en), no search index"
 	@echo "make build   strict build into site/"
 	@echo "make check   zh/en parity report without building"
-	@echo "make lint    ruff and mypy"
+	@echo "make lint    ruff, mypy and node --check"
 	@echo "make bench   benchmarks (see benchmarks/README.md)"
 	@echo "make audit   Lighthouse on the built site (needs Node.js and Chromium)"
 
@@ -61,6 +61,8 @@ lint: $(STAMP)
 	$(BIN)/ruff check quiz_plugin tests hooks benchmarks
 	$(BIN)/ruff format --check quiz_plugin tests hooks benchmarks
 	$(BIN)/mypy
+	@command -v node >/dev/null || { echo "make lint needs Node.js to check the widget's script."; exit 1; }
+	node --check quiz_plugin/assets/quiz.js
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.build_time --instructions

@@ -7,6 +7,8 @@ import re
 import tempfile
 from pathlib import Path
 
+import rcssmin
+import rjsmin
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -16,8 +18,6 @@ ASSETS = Path(__file__).parent / "assets"
 SCRIPT = "assets/quiz/quiz.js"
 STYLESHEET = "assets/quiz/quiz.css"
 RE_FIRST_WIDGET = re.compile(r'<div class="quiz"[ >]')
-# A comment on lines of its own (how the package files write every comment).
-RE_COMMENT_LINES = re.compile(r"^[ \t]*/\*.*?\*/[ \t]*\n", re.MULTILINE | re.DOTALL)
 
 
 def add_asset_files(files: Files, config: MkDocsConfig) -> None:
@@ -34,7 +34,8 @@ def _shipped_copy(name: str) -> Path:
     A file rather than in-memory content: static-i18n expects every file to have a source path.
     """
     copy = Path(_scratch().name) / name
-    copy.write_text(shipped((ASSETS / name).read_text(encoding="utf-8")), encoding="utf-8")
+    source = (ASSETS / name).read_text(encoding="utf-8")
+    copy.write_text(shipped(source, Path(name).suffix), encoding="utf-8")
     return copy
 
 
@@ -44,12 +45,17 @@ def _scratch() -> tempfile.TemporaryDirectory[str]:
     return tempfile.TemporaryDirectory(prefix="quiz-assets-")
 
 
-def shipped(source: str) -> str:
-    """Return an asset as readers get it: without its comment lines.
+def shipped(source: str, suffix: str) -> str:
+    """Return an asset as readers get it: minified (`.js` or `.css`).
 
-    The comments are for contributors; they are about a tenth of the script's gzip bytes.
+    The package keeps the readable source; rjsmin and rcssmin take out comments and white
+    space only, so the shipped file behaves exactly as the source.
     """
-    return RE_COMMENT_LINES.sub("", source)
+    if suffix == ".js":
+        return str(rjsmin.jsmin(source))
+    if suffix == ".css":
+        return str(rcssmin.cssmin(source))
+    raise ValueError(f"no minifier for '{suffix}' files")
 
 
 def add_to_every_page(config: MkDocsConfig) -> None:

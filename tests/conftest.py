@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
-from tests.helpers.browsing import CHROMIUM_ARGS, browser_executable
+from tests.helpers.browsing import CHROMIUM_ARGS, Watch, browser_executable, watched_context
 from tests.helpers.build import ROOT, Site, build_site, free_port, serve_directory
+from tests.helpers.quiz_pages import VIEWPORTS, add_multiple_quiz, serve_copy
 
 
 @pytest.fixture(scope="session")
@@ -48,3 +50,29 @@ def _missing_browser(reason: str) -> None:
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
         pytest.fail(f"browser tests must run in CI: {reason}")
     pytest.skip(reason)
+
+
+@pytest.fixture
+def watch_context(browser: Any) -> Iterator[tuple[Any, Watch]]:
+    """A browser context that reaches only this machine; it must close without any problem."""
+    with watched_context(browser) as pair:
+        yield pair
+
+
+@pytest.fixture
+def context(watch_context: tuple[Any, Watch]) -> Any:
+    """The browser context of `watch_context`."""
+    return watch_context[0]
+
+
+@pytest.fixture(params=VIEWPORTS, ids=list(VIEWPORTS))
+def sized_context(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A watched browser context at each size readers use: a phone's and a desktop's."""
+    with watched_context(browser, **VIEWPORTS[request.param]) as (context, _):
+        yield context
+
+
+@pytest.fixture(scope="session")
+def multi_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site with a fourth, multiple-choice quiz at the end of each chapter; its URL."""
+    yield from serve_copy(tmp_path_factory, "multi", add_multiple_quiz)

@@ -209,26 +209,28 @@ def test_chapter_links_the_stylesheet_once_right_before_the_first_widget(
 
 
 @pytest.mark.parametrize("asset", [SCRIPT, STYLESHEET])
-def test_assets_are_the_package_files_without_comments(site: Site, asset: str) -> None:
+def test_assets_are_the_package_files_minified(site: Site, asset: str) -> None:
     package_file = ROOT / "quiz_plugin" / "assets" / Path(asset).name
+    source = package_file.read_text(encoding="utf-8")
     built = (site.root / asset).read_text(encoding="utf-8")
-    assert built == shipped(package_file.read_text(encoding="utf-8"))
-    assert "/*" not in built
+    assert built == shipped(source, package_file.suffix)
+    assert "/*" in source and "/*" not in built
+    assert len(built) < 0.8 * len(source)
 
 
-def test_shipped_assets_lose_comment_lines_only() -> None:
-    source = (
-        "/* About the file. */\n"
-        "const a = 1,\n"
-        "  /* A comment\n     on two lines. */\n"
-        "  b = '/* not a comment */'; /* kept: it shares a line with code */\n"
-        ".quiz{color:red}\n"
-    )
-    assert shipped(source) == (
-        "const a = 1,\n"
-        "  b = '/* not a comment */'; /* kept: it shares a line with code */\n"
-        ".quiz{color:red}\n"
-    )
+def test_shipped_script_loses_comments_and_space_but_not_strings() -> None:
+    source = "/* About. */\nconst answer = (value) => {\n  return '/* kept */ ' + value; // why\n};"
+    assert shipped(source, ".js") == "const answer=(value)=>{return'/* kept */ '+value;};"
+
+
+def test_shipped_stylesheet_loses_comments_and_space() -> None:
+    source = "/* About. */\n.quiz {\n  color: red;\n  content: '/* kept */';\n}\n"
+    assert shipped(source, ".css") == ".quiz{color:red;content:'/* kept */'}"
+
+
+def test_only_scripts_and_stylesheets_are_minified() -> None:
+    with pytest.raises(ValueError, match=r"no minifier for '\.svg' files"):
+        shipped("<svg/>", ".svg")
 
 
 def test_chinese_home_has_no_quiz_at_all(site: Site) -> None:
@@ -425,3 +427,59 @@ def test_malformed_quiz_fails_the_strict_build(
         build_site(
             broken.project, tmp_path_factory.mktemp("strict"), "http://127.0.0.1:8000/", strict=True
         )
+
+
+# --- input that once stopped the build with a traceback ---------------------------------
+
+CRASHERS = {
+    "nested": (
+        "/// quiz\nOuter?\n\n- [x] a\n- [ ] b\n\n/// quiz\nInner?\n\n- [x] c\n- [ ] d\n///\n///\n",
+        "quiz contains another quiz (line {inner}); close this quiz with '///' before the next "
+        "one starts",
+    ),
+    **{
+        name: (
+            f"/// quiz\n    {name}: true\n\nQ?\n\n- [x] a\n- [ ] b\n///\n",
+            f"quiz has an unknown option '{name}'; use multiple, shuffle or id",
+        )
+        for name in ("yes", "no", "1", "null", "~")
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def crashers(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[logging.LogRecord], dict]:
+    """A non-strict build of a copy whose zh chapter ends with every such quiz."""
+    project = copy_project(tmp_path_factory.mktemp("crashers"))
+    chapter = project / "docs" / "zh" / "post-training.md"
+    text = chapter.read_text(encoding="utf-8")
+    expected = {}
+    for name, (source, warning) in CRASHERS.items():
+        line = len(text.splitlines()) + 2
+        expected[name] = f"zh/post-training.md:{line}: " + warning.format(inner=line + 6)
+        text += "\n" + source
+    chapter.write_text(text, encoding="utf-8")
+    root = tmp_path_factory.mktemp("crashers-site")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("[QUIZ_PARITY, true]", "false"))
+    log = build_site(project, root, "http://127.0.0.1:8000/", strict=False)
+    return log, {"expected": expected, "html": (root / CHAPTERS["zh"]).read_text("utf-8")}
+
+
+@pytest.mark.parametrize("name", CRASHERS)
+def test_input_that_crashed_the_build_is_a_warning_with_line_and_fix(
+    crashers: tuple[list[logging.LogRecord], dict], name: str
+) -> None:
+    log, found = crashers
+    assert f"quiz_plugin: {found['expected'][name]}" in quiz_warnings(log)
+
+
+def test_input_that_crashed_the_build_logs_no_error_and_shows_boxes(
+    crashers: tuple[list[logging.LogRecord], dict],
+) -> None:
+    log, found = crashers
+    assert [r for r in log if r.levelno >= logging.ERROR or r.exc_info] == []
+    assert len(quiz_warnings(log)) == len(CRASHERS)
+    # Each quiz gets a box, the nested one two; the chapter's own three quizzes stay.
+    assert len(elements(found["html"], "quiz-error")) == len(CRASHERS) + 1
+    assert len(elements(found["html"], "quiz")) == 3

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,9 +33,10 @@ def browser_executable() -> str | None:
 
 @dataclass
 class Watch:
-    """What went wrong while a page was open."""
+    """What went wrong while pages were open."""
 
     console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     offsite: list[str] = field(default_factory=list)
 
@@ -41,15 +44,41 @@ class Watch:
         """Return every problem seen, labelled."""
         return (
             [f"console: {m}" for m in self.console_errors]
+            + [f"uncaught: {m}" for m in self.page_errors]
             + [f"failed: {u}" for u in self.failed]
             + [f"other host: {u}" for u in self.offsite]
         )
 
 
 def watch(page: Any) -> Watch:
-    """Abort requests to other hosts and record console errors and failed requests."""
+    """Abort requests to other hosts and record errors and failed requests of one page."""
     seen = Watch()
+    page.route("**/*", _router(seen))
+    _listen(page, seen)
+    return seen
 
+
+@contextlib.contextmanager
+def watched_context(
+    browser: Any, *, clean: bool = True, **options: Any
+) -> Iterator[tuple[Any, Watch]]:
+    """Open a browser context that reaches only this machine and records every problem.
+
+    With `clean`, the context must close without any problem seen on any of its pages.
+    """
+    context = browser.new_context(**options)
+    seen = Watch()
+    context.route("**/*", _router(seen))
+    context.on("page", lambda page: _listen(page, seen))
+    try:
+        yield context, seen
+        if clean:
+            assert seen.problems() == []
+    finally:
+        context.close()
+
+
+def _router(seen: Watch) -> Callable[[Any], None]:
     def route(request_route: Any) -> None:
         host = urlsplit(request_route.request.url).hostname or ""
         if request_route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
@@ -58,12 +87,14 @@ def watch(page: Any) -> Watch:
             seen.offsite.append(request_route.request.url)
             request_route.abort()
 
-    page.route("**/*", route)
+    return route
+
+
+def _listen(page: Any, seen: Watch) -> None:
     page.on("console", lambda m: m.type == "error" and seen.console_errors.append(m.text))
-    page.on("pageerror", lambda e: seen.console_errors.append(str(e)))
+    page.on("pageerror", lambda e: seen.page_errors.append(str(e)))
     page.on("requestfailed", lambda r: _failed(seen, r))
     page.on("response", lambda r: r.status >= 400 and seen.failed.append(f"{r.url} ({r.status})"))
-    return seen
 
 
 def _failed(seen: Watch, request: Any) -> None:
