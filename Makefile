@@ -65,6 +65,7 @@ lint: $(STAMP)
 	node --check quiz_plugin/assets/quiz.js
 
 bench: $(STAMP)
+	QUIZ_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_quiz_fuzz.py
 	$(BIN)/python -m benchmarks.build_time --instructions
 	$(BIN)/python -m benchmarks.page_weight
 	$(BIN)/python -m benchmarks.serve_latency

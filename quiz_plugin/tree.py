@@ -82,33 +82,40 @@ def nested_quizzes(quizzes: list[etree.Element]) -> dict[etree.Element, etree.El
 
 
 def split_refused_headers(root: etree.Element) -> None:
-    """Start a paragraph at each `/// quiz` line that pymdownx.blocks left inside one.
+    """Start a paragraph at each `/// quiz` line that pymdownx.blocks left inside other text.
 
-    A header right under a line of text, whose options pymdownx.blocks refused, stays in that
-    text's paragraph; on a paragraph of its own it is found like any refused header.
+    A header right under a line of text (or of an option, with no blank line between), whose
+    options pymdownx.blocks refused, stays in that text; on a paragraph of its own it is found
+    like any refused header.
     """
-    for parent in [element for element in root.iter() if len(element)]:
+    for parent in list(root.iter()):
+        if parent.tag == "li":
+            if RE_QUIZ_HEADER.match((parent.text or "").split("\n", 1)[0]):
+                parent.text = "\n" + (parent.text or "")  # the item starts with the header
+            parent.extend(_split_off(parent))  # the paragraphs go inside the list item
         for index in reversed(range(len(parent))):
             if parent[index].tag == "p":
-                parent[index : index + 1] = _split_paragraph(parent[index])
+                paragraph = parent[index]
+                parent[index : index + 1] = [paragraph, *_split_off(paragraph)]
 
 
-def _split_paragraph(paragraph: etree.Element) -> list[etree.Element]:
-    """Return the paragraph split before each header line after its first line."""
-    segments = [(paragraph.text or "", -1)] + [(c.tail or "", i) for i, c in enumerate(paragraph)]
+def _split_off(element: etree.Element) -> list[etree.Element]:
+    """Cut the element's content before each header line; return the paragraphs cut off."""
+    segments = [(element.text or "", -1)] + [(c.tail or "", i) for i, c in enumerate(element)]
     for text, owner in segments:
-        for match in RE_HEADER_LINE.finditer(text):
-            rest = etree.Element("p")
-            rest.text = text[match.start() :]
-            rest.extend(list(paragraph)[owner + 1 :])
-            for child in list(paragraph)[owner + 1 :]:
-                paragraph.remove(child)
-            if owner < 0:
-                paragraph.text = text[: match.start()].rstrip("\n")
-            else:
-                paragraph[owner].tail = text[: match.start()].rstrip("\n")
-            return [paragraph, *_split_paragraph(rest)]
-    return [paragraph]
+        match = RE_HEADER_LINE.search(text)
+        if match is None:
+            continue
+        rest = etree.Element("p")
+        rest.text = text[match.start() :]
+        rest.extend(list(element)[owner + 1 :])
+        element[:] = list(element)[: owner + 1]
+        if owner < 0:
+            element.text = text[: match.start()].rstrip("\n")
+        else:
+            element[owner].tail = text[: match.start()].rstrip("\n")
+        return [rest, *_split_off(rest)]
+    return []
 
 
 def is_refused_header(element: etree.Element) -> bool:

@@ -111,6 +111,15 @@ def test_a_refused_header_right_under_a_line_of_text_gets_its_own_box() -> None:
     assert QUESTION not in result.html
 
 
+@pytest.mark.parametrize("item", ["- [x] one", "- "], ids=["after an option", "an empty item"])
+def test_a_refused_header_right_under_a_list_item_gets_a_box(item: str) -> None:
+    source = f"- [ ] first\n{item}\n/// quiz\n    multiple: [true\n\n{QUESTION}\n"
+    result = convert(source, page=QuizPage(path="page.md"))
+    assert [w.split(": ", 1)[0] for w in result.warnings] == ["page.md:3"]
+    assert len(result.by_class("quiz-error")) == 1
+    assert "multiple: [true" not in result.html  # no header left as the option's text
+
+
 def test_other_blocks_with_a_name_yaml_reads_as_no_string_stay_text() -> None:
     # Like any block with an option it does not know: pymdownx leaves it as it is written.
     result = convert("/// note\n    yes: true\n\nText.\n///\n", "pymdownx.blocks.admonition")
