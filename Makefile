@@ -13,14 +13,15 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve serve-zh serve-en serve-fast build check test lint lock bench audit clean
+.PHONY: help setup serve serve-zh serve-en serve-fast build check translated test lint lock bench audit clean
 
 help:
 	@echo "make serve   preview the site with live reload on http://$(HOST):$(PORT)/"
 	@echo "make test    run the whole test suite (unit, build, browser)"
 	@echo "make serve-fast  quickest preview: one language (LANGUAGE=zh|en), no search index"
 	@echo "make build   strict build into site/"
-	@echo "make check   zh/en parity report without building"
+	@echo "make check   zh/en quiz parity and outdated translations, without building (STRICT=1: fail if any)"
+	@echo "make translated PAGE=en/page.md  record a translation as up to date with its original"
 	@echo "make lint    ruff, mypy and node --check"
 	@echo "make bench   benchmarks (see benchmarks/README.md)"
 	@echo "make audit   Lighthouse on the built site (needs Node.js and Chromium)"
@@ -51,8 +52,19 @@ serve-fast: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
+# Both reports, even when the first one fails. STRICT=1: an outdated translation fails too.
+TRANSLATIONS := $(BIN)/python hooks/translation_cli.py
+enabled = $(filter-out 0 false no,$(1))
+CHECKS := "$(BIN)/python -m quiz_plugin check docs/ -f mkdocs.yml" \
+	"$(TRANSLATIONS) check$(if $(call enabled,$(STRICT)), --strict)"
 check: $(STAMP)
-	$(BIN)/python -m quiz_plugin check docs/ -f mkdocs.yml
+	@status=0; for command in $(CHECKS); do echo "$$command"; $$command || status=1; done; \
+	exit $$status
+
+# PAGE=en/page.md (several, space-separated, work too): that translation is up to date with
+# its original now. No PAGE: every translation not recorded yet. ALL=1: every translation.
+translated: $(STAMP)
+	$(TRANSLATIONS) record$(if $(call enabled,$(ALL)), --all) $(PAGE)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -39,6 +39,35 @@ def built_languages(config: MkDocsConfig) -> list[str]:
     return [default, *(language for language in built if language != default)]
 
 
+def all_languages(config: MkDocsConfig) -> list[str]:
+    """Return every configured language, built or not, the default one first."""
+    i18n = i18n_plugin(config)
+    if i18n is None:
+        return [build_language(config)]
+    default = default_language(config)
+    configured = [language.locale for language in i18n.config.languages]
+    return [default, *(language for language in configured if language != default)]
+
+
+def is_one_language_preview(config: MkDocsConfig) -> bool:
+    """Tell whether static-i18n builds one language only, as if it were the default.
+
+    Its `build_only_locale` (`make serve-zh`, `make serve-en`) makes that language the default
+    in the configuration, so the configured default language is not known then.
+    """
+    i18n = i18n_plugin(config)
+    return i18n is not None and bool(i18n.config.build_only_locale)
+
+
+def is_nested_build(config: MkDocsConfig) -> bool:
+    """Tell whether static-i18n is running its build of another language inside the first one.
+
+    The first language's build runs the others from its `on_post_build`, with static-i18n's
+    `building` set: a hook that works once per full build skips these.
+    """
+    return bool(getattr(i18n_plugin(config), "building", False))
+
+
 def is_default_build(config: MkDocsConfig) -> bool:
     """Tell whether the language being built is the one at the site root."""
     return build_language(config) == default_language(config)

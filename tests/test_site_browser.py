@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers.browsing import Watch, search, switch_language, watch
+from tests.helpers.browsing import Watch, axe_violations, search, switch_language, watch
 from tests.helpers.build import Site
 from tests.helpers.pages import SITE_PAGES
 
@@ -103,17 +103,10 @@ def test_palette_toggle_switches_to_dark(site: Site, reader: tuple[Any, Watch]) 
 def test_axe_finds_no_violations(
     site: Site, reader: tuple[Any, Watch], path: str, scheme: str
 ) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     page, seen = reader
     page.emulate_media(color_scheme=scheme)
     page.goto(site.url + path, wait_until="networkidle")
     expected = "slate" if scheme == "dark" else "default"
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
-    violations = [
-        f"{violation['id']}: {' '.join(node['target'])}"
-        for violation in Axe().run(page).response["violations"]
-        for node in violation["nodes"]
-    ]
-    assert violations == []
+    assert axe_violations(page) == []
     assert seen.problems() == []

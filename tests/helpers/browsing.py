@@ -116,6 +116,17 @@ def search(page: Any, query: str) -> list[str]:
     return links
 
 
+def axe_violations(page: Any) -> list[str]:
+    """Run axe on the page as it is; return each violation as `rule: element`."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return [
+        f"{violation['id']}: {' '.join(node['target'])}"
+        for violation in Axe().run(page).response["violations"]
+        for node in violation["nodes"]
+    ]
+
+
 def switch_language(page: Any, language: str) -> None:
     """Open the header's language menu and pick a language."""
     page.hover(".md-header .md-select")

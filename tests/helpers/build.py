@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import importlib
 import importlib.util
 import logging
 import os
@@ -28,10 +29,18 @@ def load_hook(name: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location(f"{name}_hook", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    # MkDocs puts the hook's folder on sys.path while it runs the module (its siblings import).
+    # Like MkDocs: in sys.modules (dataclasses look their module up there), and with the
+    # hook's folder on sys.path while the module runs (its siblings import).
+    sys.modules[spec.name] = module
     with _on_sys_path(path.parent):
         spec.loader.exec_module(module)
     return module
+
+
+def hook_module(name: str) -> ModuleType:
+    """Import a module the site hooks share (`hooks/<name>.py`) by its plain name, as they do."""
+    with _on_sys_path(ROOT / "hooks"):
+        return importlib.import_module(name)
 
 
 @contextlib.contextmanager
@@ -95,13 +104,15 @@ class _Collect(logging.Handler):
 def build_site(
     project: Path, site_dir: Path, site_url: str, **overrides: object
 ) -> list[logging.LogRecord]:
-    """Build `project/mkdocs.yml` strictly into `site_dir`; return the log records."""
+    """Build `project/mkdocs.yml` into `site_dir`; return the log records, INFO and up."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
+    level = logger.level
+    logger.setLevel(logging.INFO)  # as the mkdocs command does: the records include INFO lines
     previous = os.environ.get("SITE_URL")
     os.environ["SITE_URL"] = site_url
     try:
@@ -113,6 +124,7 @@ def build_site(
             config.plugins.on_shutdown()
     finally:
         logger.removeHandler(collect)
+        logger.setLevel(level)
         if previous is None:
             os.environ.pop("SITE_URL", None)
         else:
