@@ -98,7 +98,7 @@ def test_an_english_first_page_gives_its_chinese_translation_a_chinese_notice(
         ("en/reading.html", "英文原文"),
         (f"en/reading.html#{READING_ANCHOR}", "论文"),
     ]
-    assert "（有改动）" in found  # noqa: RUF001 (Chinese text takes full-width parentheses)
+    assert "（有改动）" in found
     assert [t.get("hreflang") for t in tags(found, "a")] == ["en", "en"]
 
 
