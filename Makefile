@@ -22,7 +22,7 @@ help:
 	@echo "make build   strict build into site/"
 	@echo "make check   zh/en quiz parity and outdated translations, without building (STRICT=1: fail if any)"
 	@echo "make translated PAGE=en/page.md  record a translation as up to date with its original"
-	@echo "make lint    ruff, mypy and node --check"
+	@echo "make lint    ruff, mypy, node --check and AutoCorrect (the Chinese copy)"
 	@echo "make bench   benchmarks (see benchmarks/README.md)"
 	@echo "make audit   Lighthouse on the built site (needs Node.js and Chromium)"
 
@@ -75,6 +75,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	@command -v node >/dev/null || { echo "make lint needs Node.js to check the widget's script."; exit 1; }
 	node --check quiz_plugin/assets/quiz.js
+	$(BIN)/python hooks/chinese_copy.py
 
 bench: $(STAMP)
 	QUIZ_FUZZ_EXAMPLES=5000 $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_quiz_fuzz.py

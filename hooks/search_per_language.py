@@ -25,7 +25,7 @@ CONFIG_SCRIPT = '<script id="__config" type="application/json">'
 
 @event_priority(100)  # before the search plugin loads jieba's dictionaries
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Teach jieba the course's terms (预训练, 后训练 …) so that searching for them works."""
+    """Teach jieba the course's terms (such as 预训练, 后训练) so that searching finds them."""
     search = config.plugins.get("material/search")
     if search is None:
         return config

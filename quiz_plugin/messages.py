@@ -47,7 +47,7 @@ PAGE_MESSAGES: Final[dict[str, dict[str, str]]] = {
     },
     "zh": {
         "invalid_header": "“/// quiz”下面的选项不是合法的 YAML。"
-        "请在标题下缩进，按“名称: 值”逐行书写。",
+        "请在标题下缩进，每行写一个选项，例如“multiple: true”。",
         "argument": "测验标题行的“|”后面不能写内容。请把问题写在块里面。",
         "unknown_option": "未知选项“{name}”。可用的选项是 multiple、shuffle 和 id。",
         "invalid_boolean": "选项“{name}”只能是 true 或 false，而不是“{value}”。",

@@ -318,7 +318,7 @@ def test_theme_with_an_empty_features_list_builds(tmp_path: Path) -> None:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(re.sub(r"(?m)^  features:\n(    - .*\n)+", "  features:\n", text))
-    assert "  features:\n  palette:" in config.read_text(encoding="utf-8")
+    assert "  features:\n  # The toggle" in config.read_text(encoding="utf-8")
     build_site(project, tmp_path / "site", "http://127.0.0.1:8000/", strict=True)
     chapter = (tmp_path / "site" / "post-training.html").read_text(encoding="utf-8")
     assert len(elements(chapter, "quiz")) == 3

@@ -271,3 +271,39 @@ def test_one_language_preview_serves_its_own_search_index(
     index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text())
     assert any(doc["location"] == "post-training.html" for doc in index["docs"])
     assert not (tmp_path / "site" / "en").exists()
+
+
+TITLES = {
+    "index.html": "大模型助手是怎样炼成的",
+    "post-training.html": "从预训练到后训练 - 大模型助手是怎样炼成的",
+    "404.html": "页面不存在 - 大模型助手是怎样炼成的",
+    "en/index.html": "How LLM Assistants Are Trained",
+    "en/post-training.html": "From Pretraining to Post-Training - How LLM Assistants Are Trained",
+    "en/404.html": "Page not found - How LLM Assistants Are Trained",
+}
+
+
+RE_LOGO_LINK = re.compile(r'<a [^>]*class="md-(?:header|nav)__button md-logo"[^>]*>(.*?)</a>', re.S)
+
+
+@pytest.mark.parametrize(("page", "title"), TITLES.items())
+def test_titles_follow_one_pattern_per_language(site: Site, page: str, title: str) -> None:
+    assert re.findall(r"<title>(.*?)</title>", site.html(page)) == [title]
+
+
+@pytest.mark.parametrize("page", TITLES)
+def test_the_logo_is_the_course_mark_drawn_inline(site: Site, page: str) -> None:
+    html = site.html(page)
+    logos = re.findall(
+        r'<a [^>]*class="md-(?:header|nav)__button md-logo"[^>]*>(.*?)</a>', html, re.S
+    )
+    assert len(logos) == 2
+    mark = (ROOT / "overrides" / ".icons" / "course" / "logo.svg").read_text(encoding="utf-8")
+    path = re.search(r' d="([^"]+)"', mark).group(1)
+    assert all(f'd="{path}"' in logo and "<img" not in logo for logo in logos)
+
+
+def test_the_favicon_is_the_course_mark(site: Site) -> None:
+    favicon = (site.root / "img" / "favicon.svg").read_text(encoding="utf-8")
+    mark = (ROOT / "overrides" / ".icons" / "course" / "logo.svg").read_text(encoding="utf-8")
+    assert re.search(r' d="([^"]+)"', mark).group(1) in favicon

@@ -30,7 +30,7 @@ from tests.helpers.translations import (
 LOGGER = "mkdocs.plugins.translations"
 PREFIX = "translations: "
 RE_NOTICE = re.compile(r'<div class="admonition warning translation-outdated"[^>]*>.*?</div>', re.S)
-RE_HEADING_ID = re.compile(r'<h[1-6] id="(?P<id>[^"]*)"')
+RE_HEADING_ID = re.compile(r'<h[1-6]\b[^>]*\bid="(?P<id>[^"]*)"')
 NOTICE_TITLES = ("This translation may be out of date", "本页译文可能已过时")
 
 

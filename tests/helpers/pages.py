@@ -65,3 +65,39 @@ def option_texts(page: str) -> list[list[str]]:
         ]
         for options in RE_OPTIONS.finditer(page)
     ]
+
+
+READER_ATTRIBUTES = ("title", "aria-label", "alt", "placeholder")
+
+
+class _ReaderText(HTMLParser):
+    """Collect what readers see or hear: text outside scripts and styles, and the attributes
+    that give names (titles, labels, alternatives, placeholders) and the description."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag in ("script", "style"):
+            self.hidden += 1
+        self.parts += [found[name] or "" for name in READER_ATTRIBUTES if found.get(name)]
+        if tag == "meta" and found.get("name") == "description":
+            self.parts.append(found.get("content") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self.hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def visible_text(page: str) -> str:
+    """Return every text a reader of the page sees or hears, one piece per line."""
+    parser = _ReaderText()
+    parser.feed(page)
+    return "\n".join(" ".join(part.split()) for part in parser.parts if part.strip())
