@@ -28,7 +28,9 @@ def load_hook(name: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location(f"{name}_hook", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    # MkDocs puts the hook's folder on sys.path while it runs the module (its siblings import).
+    # As MkDocs does: the module is in sys.modules (dataclasses look it up there), and the
+    # hook's folder is on sys.path while it runs (its siblings import).
+    sys.modules[spec.name] = module
     with _on_sys_path(path.parent):
         spec.loader.exec_module(module)
     return module
