@@ -1,9 +1,11 @@
-"""Search per language: each language's pages in an index of their own, jieba with our terms.
+"""Search per language: an index of its own for each language, made for that language.
 
 static-i18n merges every language's pages into one index at the site root; this hook splits it
-again so that a reader searches the language being read, and points Material's search on each
-non-default page at its language's index. No template counterpart: the index location comes
-from the `base` of Material's `__config` script (`base.html`).
+again so that a reader searches the language being read, and gives each index the tokenizing
+and analysis of its language (`search_settings.py`). It points Material's search on each
+non-default page at its language's index; jieba learns the course's terms from
+`jieba_user_dict.txt`. No template counterpart: the index location comes from the `base` of
+Material's `__config` script (`base.html`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from search_settings import index_config
 from site_languages import build_language, built_languages, default_language, i18n_plugin
 
 JIEBA_USER_DICT = Path(__file__).with_name("jieba_user_dict.txt")
@@ -62,7 +65,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     index = json.loads(root_index.read_text(encoding="utf-8"))
     documents = index["docs"]
-    for language in built_languages(config)[1:]:
+    languages = built_languages(config)
+    for language in languages[1:]:
         prefix = f"{language}/"
         own = [
             {**doc, "location": doc["location"].removeprefix(prefix)}
@@ -71,8 +75,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         ]
         documents = [doc for doc in documents if not doc["location"].startswith(prefix)]
         if own:
-            write_index(Path(config.site_dir) / language / "search", {**index, "docs": own})
-    write_index(root_index.parent, {**index, "docs": documents})
+            folder = Path(config.site_dir) / language / "search"
+            write_index(folder, {"config": index_config(language, index["config"]), "docs": own})
+    root_config = index_config(languages[0], index["config"])
+    write_index(root_index.parent, {**index, "config": root_config, "docs": documents})
 
 
 def write_index(folder: Path, index: dict[str, Any]) -> None:
