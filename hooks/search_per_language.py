@@ -47,6 +47,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return point_search(output, config)
 
 
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """Point the 404 page's search, as a page's (before `pages_per_language` copies it)."""
+    return point_search(output, config) if template_name == "404.html" else output
+
+
 def point_search(output: str, config: MkDocsConfig) -> str:
     """Rewrite the `base` and `search` entries of the output's Material `__config`."""
     if CONFIG_SCRIPT not in output:
@@ -57,7 +62,7 @@ def point_search(output: str, config: MkDocsConfig) -> str:
     language = build_language(config)
     if language != default_language(config):
         # Material resolves the index and result links against this base: keep the slash.
-        settings["base"] = f"{settings['base']}/{language}/".removeprefix("./")
+        settings["base"] = f"{settings['base'].rstrip('/')}/{language}/".removeprefix("./")
     search = config.plugins.get("material/search")
     if search is not None and search.config.enabled:
         settings["search"] = project_worker_url(settings.get("search"), config)

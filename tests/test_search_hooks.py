@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from tests.helpers.build import Site, build_site, copy_project, free_port, load_hook
 
 RE_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
-PAGES = ["index.html", "post-training.html", "en/index.html", "en/post-training.html"]
+PAGES = ["index.html", "post-training.html", "404.html", "en/index.html", "en/post-training.html"]
 INDEXES = {"zh": "search/search_index.json", "en": "en/search/search_index.json"}
 settings = load_hook("search_settings")
 worker = load_hook("search_worker")
@@ -81,6 +81,11 @@ def test_every_page_starts_the_site_worker_in_front_of_materials(site: Site, pag
     assert url.endswith(f"assets/javascripts/search/worker.js?upstream={upstream}")
     served = urljoin(site.url + page, url.split("?")[0]).removeprefix(site.url)
     assert (site.root / served).is_file()
+
+
+def test_404_pages_search_their_own_language(site: Site) -> None:
+    assert page_config(site, "404.html")["base"] == "/"
+    assert page_config(site, "en/404.html")["base"] == "/en/"
 
 
 def test_materials_worker_still_has_what_the_site_worker_needs(site: Site) -> None:
