@@ -10,8 +10,8 @@
  * - A result shows a word as missing only when its section lacks it; its link asks the page to
  *   highlight what the section has of the query (后训练, or trained and training), never the
  *   query's single characters.
- * - Results that have every word come first, then those that have them as typed, then by
- *   Material's score.
+ * - Results that have every word come first, then those that have them one after the other
+ *   as typed, then by Material's score, doubled where each word is in the form typed.
  * - Snippets lose the zero-width spaces the index puts between Chinese words: they let the
  *   browser start a line with "。".
  */
@@ -29,6 +29,8 @@ const SNIPPET_START = /^((?:\s*<[^>]*>)*\s*)[，。、；：？！）」』】�
 const MARK_START_PUNCTUATION = /<mark>([^\p{L}\p{N}<]+)/gu
 const MARK_END_PUNCTUATION = /([^\p{L}\p{N}>]+)<\/mark>/gu
 const LONGEST_HAN_FRAGMENT = 12
+/* A section with each word in the form typed ("trained", not only "training") counts double */
+const EXACT_FORM_WEIGHT = 2
 
 /* ----------------------------------------------------------------------------
  * Helpers
@@ -215,9 +217,10 @@ class SiteSearch {
 
   /*
    * Cleaner snippets, our `terms`, and the results in the order a reader expects: first what
-   * has every word of the query, then what has them as typed, one after the other (后训练流程,
-   * "key points"), then by Material's score, which prefers a page's lead to its sections. The
-   * scores are replaced by ranks in that order, from which Material decides what it shows.
+   * has every word of the query, then what has them one after the other as typed (后训练流程,
+   * "key points"), then by Material's score (it prefers a page's lead to its sections), doubled
+   * where each word is in the form typed. The scores are replaced by ranks in that order, from
+   * which Material decides what it shows.
    */
   improve(result, query) {
     const relevance = new Map()
@@ -240,11 +243,14 @@ class SiteSearch {
   }
 
   relevance(item, query) {
+    const section = this.wordsOf(item.location)
     const missing = Object.values(item.terms).filter(found => !found).length
     const words = query.words.filter(word => word.kind !== "verbatim" && word.presence !== "-")
-    const phrase = words.length > 1 && item.score > 0
-      && joined(this.wordsOf(item.location).text).includes(joined(query.typed))
-    return { missing, phrase, score: item.score }
+    const phrase = words.length > 1 && joined(section.text).includes(joined(query.typed))
+    const exact = words.every(word => word.kind === "han"
+      ? section.text.includes(word.run)
+      : section.latin.has(word.display))
+    return { missing, phrase, score: item.score * (exact ? EXACT_FORM_WEIGHT : 1) }
   }
 
   /* Material's `terms`: what to highlight on the page (true), what the section lacks (false) */
