@@ -66,7 +66,9 @@ def point_search(output: str, config: MkDocsConfig) -> str:
     search = config.plugins.get("material/search")
     if search is not None and search.config.enabled:
         settings["search"] = project_worker_url(settings.get("search"), config)
-    return f"{head}{CONFIG_SCRIPT}{json.dumps(settings, ensure_ascii=False)}</script>{tail}"
+    # As Jinja's `tojson` does for Material: no "<" that could end the script element.
+    data = json.dumps(settings, ensure_ascii=False).replace("<", "\\u003c")
+    return f"{head}{CONFIG_SCRIPT}{data}</script>{tail}"
 
 
 @event_priority(-150)  # after static-i18n has built every language and merged the index

@@ -138,3 +138,14 @@ def test_pages_keep_materials_worker_when_it_no_longer_fits(site: Site, tmp_path
     page = (tmp_path / "site" / "en" / "index.html").read_text(encoding="utf-8")
     match = RE_CONFIG.search(page)
     assert match and json.loads(match.group(1))["search"].endswith(f"workers/{upstream.name}")
+
+
+def test_the_rewritten_config_cannot_end_its_script_element() -> None:
+    hook = load_hook("search_per_language")
+    config = SimpleNamespace(theme={"language": "zh"}, plugins={})
+    settings = json.dumps({"base": ".", "text": "</script>"}).replace("<", "\\u003c")
+    page = f"{hook.CONFIG_SCRIPT}{settings}</script>"
+    rewritten = hook.point_search(page, config)
+    assert rewritten.count("</script>") == 1
+    data = rewritten.removeprefix(hook.CONFIG_SCRIPT).removesuffix("</script>")
+    assert json.loads(data)["text"] == "</script>"
