@@ -82,6 +82,7 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.build_time --instructions
 	$(BIN)/python -m benchmarks.page_weight
 	$(BIN)/python -m benchmarks.serve_latency
+	$(BIN)/python -m benchmarks.search_eval
 
 # Lighthouse comes from package-lock.json (npm ci when the lock changed); the browser is the
 # system Chromium, or CHROME_PATH.

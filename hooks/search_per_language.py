@@ -1,9 +1,11 @@
-"""Search per language: each language's pages in an index of their own, jieba with our terms.
+"""Search per language: an index of its own for each language, made for that language.
 
 static-i18n merges every language's pages into one index at the site root; this hook splits it
-again so that a reader searches the language being read, and points Material's search on each
-non-default page at its language's index. No template counterpart: the index location comes
-from the `base` of Material's `__config` script (`base.html`).
+again so that a reader searches the language being read, gives each index the tokenizing and
+analysis of its language (`search_settings.py`), and points every page's search at the site's
+worker (`search_worker.py`), which makes the query side agree with the index. jieba learns the
+course's terms from `jieba_user_dict.txt`. No template counterpart: the index location and the
+worker come from the `base` and `search` entries of Material's `__config` script (`base.html`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from search_settings import index_config
+from search_worker import project_worker_url
 from site_languages import build_language, built_languages, default_language, i18n_plugin
 
 JIEBA_USER_DICT = Path(__file__).with_name("jieba_user_dict.txt")
@@ -39,16 +43,32 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-50)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Point Material's search of a non-default language at that language's own index."""
-    language = build_language(config)
-    if language == default_language(config) or CONFIG_SCRIPT not in output:
+    """Point the page's search at its language's index and at the site's search worker."""
+    return point_search(output, config)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """Point the 404 page's search, as a page's (before `pages_per_language` copies it)."""
+    return point_search(output, config) if template_name == "404.html" else output
+
+
+def point_search(output: str, config: MkDocsConfig) -> str:
+    """Rewrite the `base` and `search` entries of the output's Material `__config`."""
+    if CONFIG_SCRIPT not in output:
         return output
     head, _, rest = output.partition(CONFIG_SCRIPT)
     data, _, tail = rest.partition("</script>")
     settings = json.loads(data)
-    # Material resolves the index and result links against this base: keep the trailing slash.
-    settings["base"] = f"{settings['base']}/{language}/".removeprefix("./")
-    return f"{head}{CONFIG_SCRIPT}{json.dumps(settings, ensure_ascii=False)}</script>{tail}"
+    language = build_language(config)
+    if language != default_language(config):
+        # Material resolves the index and result links against this base: keep the slash.
+        settings["base"] = f"{settings['base'].rstrip('/')}/{language}/".removeprefix("./")
+    search = config.plugins.get("material/search")
+    if search is not None and search.config.enabled:
+        settings["search"] = project_worker_url(settings.get("search"), config)
+    # As Jinja's `tojson` does for Material: no "<" that could end the script element.
+    data = json.dumps(settings, ensure_ascii=False).replace("<", "\\u003c")
+    return f"{head}{CONFIG_SCRIPT}{data}</script>{tail}"
 
 
 @event_priority(-150)  # after static-i18n has built every language and merged the index
@@ -62,7 +82,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     index = json.loads(root_index.read_text(encoding="utf-8"))
     documents = index["docs"]
-    for language in built_languages(config)[1:]:
+    languages = built_languages(config)
+    for language in languages[1:]:
         prefix = f"{language}/"
         own = [
             {**doc, "location": doc["location"].removeprefix(prefix)}
@@ -71,8 +92,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         ]
         documents = [doc for doc in documents if not doc["location"].startswith(prefix)]
         if own:
-            write_index(Path(config.site_dir) / language / "search", {**index, "docs": own})
-    write_index(root_index.parent, {**index, "docs": documents})
+            folder = Path(config.site_dir) / language / "search"
+            write_index(folder, {"config": index_config(language, index["config"]), "docs": own})
+    root_config = index_config(languages[0], index["config"])
+    write_index(root_index.parent, {**index, "config": root_config, "docs": documents})
 
 
 def write_index(folder: Path, index: dict[str, Any]) -> None:

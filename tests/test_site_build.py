@@ -270,6 +270,7 @@ def test_one_language_preview_serves_its_own_search_index(
     assert config and json.loads(config.group(1))["base"] == "."
     index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text())
     assert any(doc["location"] == "post-training.html" for doc in index["docs"])
+    assert index["config"]["lang"] == ["en"]
     assert not (tmp_path / "site" / "en").exists()
 
 
