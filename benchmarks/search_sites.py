@@ -74,6 +74,7 @@ def anchor_config(project_config: Path, docs: Path, url: str) -> str:
     theme = value_of(root, "theme")
     replace(theme, "language", ANCHOR_LANGUAGE)
     remove(theme, "custom_dir")
+    remove(theme, "icon")  # the course's logo lives in the overrides (custom_dir)
     return str(yaml.serialize(root, allow_unicode=True))
 
 
