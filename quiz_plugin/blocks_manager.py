@@ -28,10 +28,19 @@ import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from typing import Any, cast
 
+import pymdownx
 import yaml
 from markdown import Markdown
+from mkdocs.plugins import get_plugin_logger
 from pymdownx.blocks import BlocksMgrExtension, BlocksProcessor, BlocksTreeprocessor
 from pymdownx.util import escape_chars
+
+log = get_plugin_logger(__name__)
+
+# The pymdown-extensions versions whose blocks manager this one was compared with (the same
+# HTML on a corpus of block documents: tests/test_blocks_manager.py, tests/test_quiz_fuzz.py):
+# at least the first, below the second. On any other version pymdownx's own manager parses.
+VERIFIED_PYMDOWNX = ((13, 1), (13, 2))
 
 # A header line that reads the same in YAML and as `name: value` text: a lowercase name and a
 # value that YAML takes as a string (a word starting with a letter) or as `true` / `false`.
@@ -120,15 +129,40 @@ class FastBlocksManagerExtension(BlocksMgrExtension):
 
 
 def register_manager(md: Markdown) -> BlocksProcessor:
-    """Return the Markdown instance's blocks manager, registering the faster one if none is."""
+    """Return the Markdown instance's blocks manager, registering one if there is none.
+
+    The faster one on the pymdown-extensions versions it was verified with, else pymdownx's.
+    """
     if "blocks" in md.parser.blockprocessors:
         manager = cast(BlocksProcessor, md.parser.blockprocessors["blocks"])
+    elif verified(pymdownx_version()):
+        fast = FastBlocksManagerExtension()
+        fast.extendMarkdown(md)
+        manager = fast.extension
     else:
-        extension = FastBlocksManagerExtension()
-        extension.extendMarkdown(md)
-        manager = extension.extension
+        log.debug(
+            "pymdown-extensions %s is not a version the faster blocks manager was verified "
+            "with (%s to %s): pymdownx's own manager parses the blocks",
+            ".".join(map(str, pymdownx_version())),
+            *(".".join(map(str, bound)) for bound in VERIFIED_PYMDOWNX),
+        )
+        own = BlocksMgrExtension()
+        own.extendMarkdown(md)
+        manager = own.extension
     read_headers_safely(manager)
     return manager
+
+
+def pymdownx_version() -> tuple[int, int]:
+    """Return the installed pymdown-extensions' major and minor version."""
+    info = pymdownx.__version_info__
+    return int(info.major), int(info.minor)
+
+
+def verified(version: tuple[int, int]) -> bool:
+    """Tell whether the faster manager was verified with this pymdown-extensions version."""
+    lowest, beyond = VERIFIED_PYMDOWNX
+    return lowest <= version < beyond
 
 
 def read_headers_safely(manager: BlocksProcessor) -> None:

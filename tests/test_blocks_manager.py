@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import logging
+import re
 import textwrap
 import xml.etree.ElementTree as etree
 from typing import Any
@@ -12,9 +15,13 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
 
+from quiz_plugin import blocks_manager
 from quiz_plugin.blocks_manager import FastBlocksProcessor, _ElementsWhenNested, simple_options
 from quiz_plugin.extension import QuizExtension
+from tests.helpers.build import ROOT
+from tests.helpers.markdown import SITE_CONFIGS, SITE_EXTENSIONS
 
 BLOCK_EXTENSIONS = [
     "admonition",
@@ -171,3 +178,104 @@ def test_parent_map_walks_the_page_only_for_nested_blocks() -> None:
         "ul",
         "li",
     ]
+
+
+# --- verified versions, and the same HTML as pymdownx's manager ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("version", "fast"),
+    [((13, 1), True), ((13, 0), False), ((13, 2), False), ((12, 9), False), ((14, 0), False)],
+)
+def test_the_faster_manager_parses_only_on_verified_versions(
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    version: tuple[int, int],
+    fast: bool,
+) -> None:
+    monkeypatch.setattr(blocks_manager, "pymdownx_version", lambda: version)
+    caplog.set_level(logging.DEBUG)
+    md = markdown.Markdown(extensions=[QuizExtension(), *BLOCK_EXTENSIONS])
+    manager = md.parser.blockprocessors["blocks"]
+    assert isinstance(manager, FastBlocksProcessor) is fast
+    assert type(manager) is (FastBlocksProcessor if fast else pymdownx.blocks.BlocksProcessor)
+    notes = [r.getMessage() for r in caplog.records if "verified" in r.getMessage()]
+    assert bool(notes) is not fast
+    assert 'class="quiz"' in md.convert("/// quiz\nQ?\n\n- [x] a\n- [ ] b\n///\n")
+
+
+def test_the_installed_pymdownx_is_a_verified_version() -> None:
+    # What the lock installs is what the comparisons below ran with.
+    assert blocks_manager.verified(blocks_manager.pymdownx_version())
+
+
+def corpus() -> dict[str, str]:
+    """Block documents: golden files, the pages, the guide's examples, nestings, odd headers."""
+    documents = {f"golden/{p.name}": get_data(p.read_text("utf-8"))[0] for p in GOLDEN}
+    documents |= {
+        f"docs/{p.parent.name}/{p.name}": get_data(p.read_text("utf-8"))[0] for p in PAGES
+    }
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for number, example in enumerate(RE_GUIDE_EXAMPLE.findall(guide)):
+        documents[f"CONTRIBUTING example {number}"] = textwrap.dedent(example)
+    for outer, inner in itertools.product(BLOCK_KINDS, repeat=2):
+        documents[f"{outer} in {outer}"] = nest(outer, nest(outer, QUIZ))
+        documents[f"{inner} in {outer}"] = nest(outer, nest(inner, QUIZ))
+    for number, header in enumerate(ODD_HEADERS):
+        documents[f"odd header {number}"] = f"/// quiz\n{header}\nQ?\n\n- [x] a\n- [ ] b\n///\n"
+        documents[f"odd note header {number}"] = f"/// note\n{header}\nText.\n///\n"
+    return documents
+
+
+def nest(kind: str, content: str) -> str:
+    """Return `content` inside a block of this kind, as an author writes it."""
+    if kind.startswith("!!!") or kind.startswith("???") or kind.startswith("==="):
+        return f"{kind}\n\n{textwrap.indent(content, '    ')}\n"
+    if kind == "- item":
+        return f"- item\n\n{textwrap.indent(content, '    ')}\n"
+    return f"{kind}\n{content}\n{'/' * 3}\n"
+
+
+GOLDEN = sorted((ROOT / "tests" / "golden").glob("*.md"))
+PAGES = sorted((ROOT / "docs").glob("*/*.md"))
+RE_GUIDE_EXAMPLE = re.compile(r"^```markdown\n(.*?)^```", re.S | re.M)
+BLOCK_KINDS = [
+    '!!! note "Note"',
+    '??? tip "Details"',
+    '=== "Tab"',
+    "- item",
+    "/// note",
+    "/// details | Details",
+    "/// tab | Tab",
+]
+QUIZ = "/// quiz\n    id: inner\n\nQ?\n\n- [x] a\n\n    Feedback.\n\n- [ ] b\n\nWhy.\n///\n"
+ODD_HEADERS = [
+    "    yes: true\n",
+    "    1: x\n",
+    "    ~: x\n",
+    "    id: a\x0c\n",
+    "    id: a\x0b\n",
+    "    id: a\x0cshuffle: true\n",
+    "    multiple: [true\n",
+    "    {id: a, shuffle: true}\n",
+    "    id: x # comment\n",
+    "    type: warning\n    open: true\n",
+    "    - a list\n",
+    "\n",
+]
+
+
+@pytest.mark.parametrize("name", list(corpus()))
+def test_both_managers_give_the_same_html(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    source = corpus()[name]
+    fast = convert_with(source)
+    monkeypatch.setattr(blocks_manager, "verified", lambda version: False)
+    assert convert_with(source, expect_fast=False) == fast
+
+
+def convert_with(source: str, *, expect_fast: bool = True) -> str:
+    md = markdown.Markdown(
+        extensions=[QuizExtension(), *SITE_EXTENSIONS], extension_configs=SITE_CONFIGS
+    )
+    assert isinstance(md.parser.blockprocessors["blocks"], FastBlocksProcessor) is expect_fast
+    return md.convert(source)

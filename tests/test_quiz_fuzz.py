@@ -2,8 +2,9 @@
 
 The documents mix quiz blocks of every shape (odd headers, missing questions, options or
 closing lines, blank lines in odd places) with every container a quiz may stand in, nested
-blocks and code. Whatever the input, converting it raises nothing, and every `/// quiz` header
-ends as a widget or an error box, or, inside code, as untouched text.
+blocks and code. Whatever the input, converting it raises nothing, every `/// quiz` header
+ends as a widget or an error box, or, inside code, as untouched text, and the faster blocks
+manager gives the HTML of pymdownx's own.
 
 `make test` runs a bounded number of examples from a fixed seed; `make bench` runs many more
 (QUIZ_FUZZ_EXAMPLES).
@@ -15,11 +16,13 @@ import os
 import re
 import textwrap
 from dataclasses import astuple, dataclass, field
+from unittest.mock import patch
 
 import markdown
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
+from quiz_plugin import blocks_manager
 from quiz_plugin.extension import QuizExtension, QuizPage
 from tests.helpers.markdown import SITE_CONFIGS, SITE_EXTENSIONS, parse_html
 
@@ -236,6 +239,21 @@ def test_every_quiz_header_ends_as_a_widget_an_error_box_or_code(piece: Piece) -
     else:
         assert widgets + boxes == piece.headers, source
         assert piece.in_code <= in_code <= piece.in_code + piece.quiz_code, source
+
+
+@seed(SEED)
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(document())
+def test_the_faster_blocks_manager_gives_pymdownx_html(piece: Piece) -> None:
+    source = "\n".join(piece.lines) + "\n"
+    fast = convert(source)
+    with patch.object(blocks_manager, "verified", lambda version: False):
+        assert convert(source) == fast, source
 
 
 def test_the_generator_makes_every_kind_of_document() -> None:

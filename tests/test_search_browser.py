@@ -26,13 +26,13 @@ BASE = {"zh": "", "en": "en/"}
 INDEX = {"zh": "search/search_index.json", "en": "en/search/search_index.json"}
 TESTED = [query for queries in load_queries().values() for query in queries if query.test]
 # Closing punctuation, which a line of text must not begin with.
-CLOSING = "，。、；：？！）」』】》〉”’…,.;:?!)]}"  # noqa: RUF001
+CLOSING = "，。、；：？！）」』】》〉”’…,.;:?!)]}"
 HAN = "[\u4e00-\u9fff]"
 RE_BRACKETS_BY_HAN = re.compile(rf"(?<={HAN})\(([^()\n]*)\)|\(([^()\n]*)\)(?={HAN})")
 RE_MARK_BY_HAN = re.compile(rf"(?<={HAN})[,:;?]|[,:;?](?={HAN})")
-FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "「": "“", "」": "”"}  # noqa: RUF001
+FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "「": "“", "」": "”"}
 # What the random queries are made of: words, punctuation and lunr's query syntax.
-TYPED_PIECES = '后训练 模型 训 token SFT assistants post- “ （ ) * + - ~ ^ : " title: 的 。 ， 1 é'  # noqa: RUF001
+TYPED_PIECES = '后训练 模型 训 token SFT assistants post- “ （ ) * + - ~ ^ : " title: 的 。 ， 1 é'
 LINE_STARTS = """() => {
   const starts = []
   for (const article of document.querySelectorAll(".md-search-result__article")) {
@@ -186,7 +186,7 @@ def test_any_typed_text_gets_an_answer(site: Site, reader: tuple[Any, Watch]) ->
 
 def full_width(markdown: str) -> str:
     """Return Chinese Markdown with full-width punctuation next to Chinese text, “” quotes."""
-    text = RE_BRACKETS_BY_HAN.sub(lambda m: f"（{m.group(1) or m.group(2)}）", markdown)  # noqa: RUF001
+    text = RE_BRACKETS_BY_HAN.sub(lambda m: f"（{m.group(1) or m.group(2)}）", markdown)
     text = RE_MARK_BY_HAN.sub(lambda m: FULL_WIDTH[m.group(0)], text)
     return text.replace("「", FULL_WIDTH["「"]).replace("」", FULL_WIDTH["」"])
 
@@ -211,7 +211,7 @@ CHINESE_TESTED = [query for query in TESTED if query.language == "zh"]
 def test_chinese_queries_find_the_same_with_full_width_punctuation(
     full_width_site: Site, reader: tuple[Any, Watch], query: Query
 ) -> None:
-    assert "（post-training）" in full_width_site.html("post-training.html")  # noqa: RUF001
+    assert "（post-training）" in full_width_site.html("post-training.html")
     assert_found_first(full_width_site, reader, query)
 
 
