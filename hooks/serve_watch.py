@@ -12,6 +12,9 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import get_plugin_logger
+
+log = get_plugin_logger("serve_watch")
 
 POLL_SECONDS = 0.1
 
@@ -22,7 +25,11 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
     # watchdog reads the interval from `_timeout`, on the observer (for folders scheduled
     # later, such as `--watch`) and on the emitter of each folder already watched.
     observer = server.observer
-    for watcher in (observer, *observer.emitters):
-        if hasattr(watcher, "_timeout"):
-            watcher._timeout = POLL_SECONDS
+    watchers = [
+        watcher for watcher in (observer, *observer.emitters) if hasattr(watcher, "_timeout")
+    ]
+    if not watchers:
+        log.debug("watchdog keeps no _timeout: saves are noticed at MkDocs' own interval")
+    for watcher in watchers:
+        watcher._timeout = POLL_SECONDS
     return server

@@ -11,7 +11,7 @@ import hashlib
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from markdown import Markdown
 from markdown.preprocessors import Preprocessor
@@ -19,6 +19,7 @@ from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block
 
+from quiz_plugin import upstream
 from quiz_plugin.blocks_manager import register_manager
 from quiz_plugin.labels import labels_for
 from quiz_plugin.locate import quiz_header_lines
@@ -80,6 +81,7 @@ class QuizBlock(Block):
     def _validate(self, parent: etree.Element, arg: Any, **options: Any) -> bool:
         # pymdownx.blocks drops a block whose options are invalid and shows it as plain text;
         # accept every header here and report what is wrong in place of the quiz instead.
+        # A private method of pymdownx's (quiz_plugin/upstream.py checks it is still there).
         self.argument = arg
         self.options: dict[str, Any] = {"attrs": {}}
         self.header = parse_settings(arg, options)
@@ -123,8 +125,10 @@ class QuizTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         """Replace each quiz block (or refused header) with its widget or an error box."""
         self.extension.rendered = []
-        manager = cast(BlocksProcessor, self.md.parser.blockprocessors["blocks"])
-        blocks: dict[etree.Element, tuple[Header, etree.Element]] = manager.trackers[QuizBlock.NAME]
+        manager = self.md.parser.blockprocessors["blocks"]
+        blocks: dict[etree.Element, tuple[Header, etree.Element]] = upstream.trackers(
+            manager, QuizBlock.NAME
+        )
         # The header lines give messages their line; a block they missed is rendered all the same.
         if not self.extension.header_lines and not blocks:
             self.extension.reports = []
@@ -255,6 +259,8 @@ class QuizExtension(BlocksExtension):
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: Any) -> None:
         """Add the block and the processors to a Markdown instance."""
+        for missing in upstream.problems():
+            raise RuntimeError(missing)
         block_mgr.register(QuizBlock, {})
         md.preprocessors.register(QuizSourcePreprocessor(md, self), "quiz_source", 1000)
         # Before tasklist (25) and inline processing (20): options still read "[x] text" and their

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from quiz_plugin import assets_files, parity, site
+from quiz_plugin import assets_files, parity, site, upstream
 from quiz_plugin.config import QuizConfig
 from quiz_plugin.extension import QuizExtension, QuizPage
 
@@ -31,6 +32,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         """Register the Markdown extension and, under instant navigation, the assets."""
         if not self.config.enabled:
             return config
+        for missing in upstream.problems():
+            raise PluginError(f"quiz_plugin: {missing}")
         if not any(isinstance(ext, QuizExtension) for ext in config.markdown_extensions):
             # First, so that the other blocks (admonition, details, tab) share its quicker manager.
             config.markdown_extensions.insert(0, self.extension)

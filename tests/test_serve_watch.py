@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+from types import SimpleNamespace
 
+import pytest
+from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
-from tests.helpers.build import load_hook
+from tests.helpers.build import ROOT, load_hook
 
 
 def intervals(server: LiveReloadServer) -> list[float]:
@@ -28,6 +32,21 @@ def test_folders_are_polled_every_tenth_of_a_second(tmp_path: Path) -> None:
     assert hook.POLL_SECONDS == 0.1
 
 
-def test_the_site_uses_the_hook() -> None:
-    config = (Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "  - hooks/serve_watch.py\n" in config
+def test_the_sites_serve_polls_every_tenth_of_a_second(tmp_path: Path) -> None:
+    # Through the site's own configuration, as `mkdocs serve` calls its plugins and hooks.
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(tmp_path))
+    server = config.plugins.on_serve(server, config=config, builder=lambda: None)
+    assert intervals(server) == [0.1, 0.1]
+
+
+def test_without_the_interval_watchdog_keeps_its_own(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # watchdog's `_timeout` is private: if it goes, the hook changes nothing and says so.
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.observer = SimpleNamespace(emitters=[])  # type: ignore[assignment]
+    caplog.set_level(logging.DEBUG)
+    assert load_hook("serve_watch").on_serve(server, config=None, builder=None) is server
+    assert "watchdog keeps no _timeout" in caplog.text
