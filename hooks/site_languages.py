@@ -8,7 +8,6 @@ module which language is being built and which one is the default.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -73,6 +72,7 @@ def is_default_build(config: MkDocsConfig) -> bool:
     return build_language(config) == default_language(config)
 
 
-def absolute(config: MkDocsConfig, link: str) -> str:
-    """Return a site link (`en/page.html`, `/en/`) as an absolute URL under `site_url`."""
-    return urljoin(config.site_url or "/", link.lstrip("/"))
+def home_path(config: MkDocsConfig, language: str) -> str:
+    """Return a language's home page, from the site root: `index.html`, `en/index.html`."""
+    folder = "" if language == default_language(config) else f"{language}/"
+    return f"{folder}index.html"

@@ -9,7 +9,15 @@ from typing import Any
 import pytest
 
 from tests.helpers.browsing import CHROMIUM_ARGS, Watch, browser_executable, watched_context
-from tests.helpers.build import ROOT, Site, build_site, free_port, serve_directory
+from tests.helpers.build import (
+    DEFAULT_SITE_URL,
+    PUBLISHED_URL,
+    ROOT,
+    Site,
+    build_site,
+    free_port,
+    serve_directory,
+)
 from tests.helpers.quiz_pages import VIEWPORTS, add_multiple_quiz, serve_copy
 
 
@@ -22,6 +30,22 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     records = build_site(ROOT, root, url, strict=True)
     with serve_directory(root, port):
         yield Site(root=root, url=url, log=records)
+
+
+@pytest.fixture(scope="session")
+def default_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The project built as `make build` builds it, without SITE_URL; not served."""
+    root = tmp_path_factory.mktemp("default-site")
+    records = build_site(ROOT, root, None, strict=True)
+    return Site(root=root, url=DEFAULT_SITE_URL, log=records)
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The project built for its publication at PUBLISHED_URL (another host, under a path)."""
+    root = tmp_path_factory.mktemp("published-site")
+    records = build_site(ROOT, root, PUBLISHED_URL, strict=True)
+    return Site(root=root, url=PUBLISHED_URL, log=records)
 
 
 @pytest.fixture(scope="session")

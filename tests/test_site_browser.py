@@ -31,7 +31,7 @@ def test_page_has_no_errors_and_requests_only_its_own_host(
 ) -> None:
     page, seen = reader
     page.goto(site.url + path, wait_until="networkidle")
-    page.hover(".md-header .md-select")  # the selector fetches sitemaps on hover
+    page.hover(".md-header .md-select")  # what opening the language selector loads counts too
     page.wait_for_load_state("networkidle")
     assert seen.problems() == []
 

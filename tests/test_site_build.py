@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tests.helpers.build import ROOT, Site, build_site, copy_project, free_port
+from tests.helpers.build import PUBLISHED_URL, ROOT, Site, build_site, copy_project, free_port
 from tests.helpers.pages import article_text, article_text_joined, tags
 from tests.helpers.seed import sentences
 
@@ -68,32 +68,7 @@ def _descriptions(source: str) -> list[str]:
     return [t["content"] for t in tags(source, "meta") if t.get("name") == "description"]
 
 
-@pytest.mark.parametrize("page", ["post-training.html", "en/post-training.html", "index.html"])
-def test_hreflang_alternates_are_absolute_with_x_default(site: Site, page: str) -> None:
-    slug = Path(page).name
-    links = {
-        t["hreflang"]: t["href"]
-        for t in tags(site.html(page), "link")
-        if t.get("rel") == "alternate" and "hreflang" in t
-    }
-    assert links == {
-        "zh": f"{site.url}{slug}",
-        "en": f"{site.url}en/{slug}",
-        "x-default": f"{site.url}{slug}",
-    }
-
-
-def test_language_selector_links_to_the_same_page(site: Site) -> None:
-    for page, expected in [
-        ("post-training.html", {"zh": "post-training.html", "en": "en/post-training.html"}),
-        ("en/post-training.html", {"zh": "post-training.html", "en": "en/post-training.html"}),
-    ]:
-        selector = {
-            t["hreflang"]: t["href"]
-            for t in tags(site.html(page), "a")
-            if "md-select__link" in t.get("class", "")
-        }
-        assert selector == {lang: f"{site.url}{path}" for lang, path in expected.items()}
+# The selector's links, hreflang and canonical links: tests/test_site_hosting.py.
 
 
 def test_sitemaps_list_alternates_per_language(site: Site) -> None:
@@ -117,7 +92,7 @@ def test_404_pages_per_language_link_both_homes(
     assert heading in source
     assert f'<html lang="{language}"' in source
     hrefs = [t["href"] for t in tags(source, "a")]
-    assert site.url in hrefs and f"{site.url}en/" in hrefs
+    assert "/index.html" in hrefs and "/en/index.html" in hrefs
     assert '<meta name="robots" content="noindex">' in source
 
 
@@ -198,9 +173,9 @@ def fallback_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
         "---\ndescription: Further reading.\n---\n\n# Further reading\n\nEnglish only.\n",
         encoding="utf-8",
     )
-    url = f"http://127.0.0.1:{free_port()}/"
-    records = build_site(project, project / "site", url)
-    return Site(root=project / "site", url=url, log=records)
+    # Published: a page without hreflang links has none because it has no translation.
+    records = build_site(project, project / "site", PUBLISHED_URL)
+    return Site(root=project / "site", url=PUBLISHED_URL, log=records)
 
 
 @pytest.mark.parametrize(
@@ -221,16 +196,18 @@ def test_untranslated_page_is_served_with_a_notice_and_noindex(
     assert "Not translated yet" not in written and "尚未翻译" not in written
     assert 'content="noindex"' not in written
     assert not _hreflang(written), "there is no translation to point at"
-    selector = {
-        t["hreflang"]: t["href"]
-        for page in (served, written)
-        for t in tags(page, "a")
-        if "md-select__link" in t.get("class", "")
-    }
-    assert selector == {
+    assert _hreflang(fallback_site.html("post-training.html")) == ["en", "zh", "x-default"]
+    expected = {
         "zh": fallback_site.url + min(fallback, original, key=len),
         "en": fallback_site.url + max(fallback, original, key=len),
     }
+    for path, page in ((fallback, served), (original, written)):
+        selector = {
+            t["hreflang"]: urljoin(fallback_site.url + path, t["href"])
+            for t in tags(page, "a")
+            if "md-select__link" in t.get("class", "")
+        }
+        assert selector == expected, path
 
 
 def test_sitemap_lists_no_fallback_as_an_alternate(fallback_site: Site) -> None:

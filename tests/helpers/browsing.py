@@ -39,6 +39,7 @@ class Watch:
     page_errors: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     offsite: list[str] = field(default_factory=list)
+    requested: list[str] = field(default_factory=list)
 
     def problems(self) -> list[str]:
         """Return every problem seen, labelled."""
@@ -50,12 +51,26 @@ class Watch:
         )
 
 
-def watch(page: Any) -> Watch:
-    """Abort requests to other hosts and record errors and failed requests of one page."""
+def watch(page: Any, origin: str | None = None) -> Watch:
+    """Abort requests to other hosts and record errors and failed requests of one page.
+
+    With `origin` (`http://127.0.0.1:8123`, or a URL on it), any other origin is another host,
+    even one on this machine: another port, another name for the same address.
+    """
     seen = Watch()
-    page.route("**/*", _router(seen))
+    page.route("**/*", _router(seen, _origin(origin) if origin else None))
     _listen(page, seen)
     return seen
+
+
+def serve_as(context: Any, address: str, local: str) -> None:
+    """Answer a context's requests under `address` (a published URL) from the `local` URL."""
+
+    def answer(route: Any) -> None:
+        url = route.request.url
+        route.fulfill(response=route.fetch(url=local + url[len(address) :]))
+
+    context.route(f"{address}**", answer)
 
 
 @contextlib.contextmanager
@@ -78,19 +93,29 @@ def watched_context(
         context.close()
 
 
-def _router(seen: Watch) -> Callable[[Any], None]:
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _router(seen: Watch, origin: str | None = None) -> Callable[[Any], None]:
     def route(request_route: Any) -> None:
-        host = urlsplit(request_route.request.url).hostname or ""
-        if request_route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
-            request_route.continue_()
+        url = request_route.request.url
+        if origin is None:
+            own = (urlsplit(url).hostname or "") in LOCAL_HOSTS
         else:
-            seen.offsite.append(request_route.request.url)
+            own = _origin(url) == origin
+        if url.startswith(("data:", "blob:")) or own:
+            request_route.fallback()  # to the network, or to a context's `serve_as`
+        else:
+            seen.offsite.append(url)
             request_route.abort()
 
     return route
 
 
 def _listen(page: Any, seen: Watch) -> None:
+    page.on("request", lambda r: seen.requested.append(r.url))
     page.on("console", lambda m: m.type == "error" and seen.console_errors.append(m.text))
     page.on("pageerror", lambda e: seen.page_errors.append(str(e)))
     page.on("requestfailed", lambda r: _failed(seen, r))

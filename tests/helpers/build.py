@@ -19,6 +19,10 @@ from pathlib import Path
 from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent.parent
+# mkdocs.yml's site_url when SITE_URL is not set (what `make build` builds for).
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+# An address a site could be published at: another host, under a path, as a GitHub project page.
+PUBLISHED_URL = "https://course.example.org/llm/"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -73,15 +77,39 @@ class Site:
         return (self.root / path).read_text(encoding="utf-8")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _StaticHost(http.server.SimpleHTTPRequestHandler):
+    """Serve files as static hosts do: a missing path gets the nearest `404.html` above it."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = self._nearest_not_found_page() if code == 404 else None
+        if page is None:
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _nearest_not_found_page(self) -> Path | None:
+        root = Path(self.directory).resolve()
+        folder = Path(self.translate_path(self.path)).resolve().parent
+        while folder.is_relative_to(root):
+            if (folder / "404.html").is_file():
+                return folder / "404.html"
+            folder = folder.parent
+        return None
 
 
 @contextlib.contextmanager
 def serve_directory(root: Path, port: int) -> Iterator[str]:
-    """Serve a directory on 127.0.0.1:port in a background thread."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    """Serve a directory on 127.0.0.1:port in a background thread, as a static host would."""
+    handler = functools.partial(_StaticHost, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -102,9 +130,12 @@ class _Collect(logging.Handler):
 
 
 def build_site(
-    project: Path, site_dir: Path, site_url: str, **overrides: object
+    project: Path, site_dir: Path, site_url: str | None, **overrides: object
 ) -> list[logging.LogRecord]:
-    """Build `project/mkdocs.yml` into `site_dir`; return the log records, INFO and up."""
+    """Build `project/mkdocs.yml` into `site_dir`; return the log records, INFO and up.
+
+    `site_url` is what SITE_URL is set to; None builds with mkdocs.yml's own default.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -113,8 +144,9 @@ def build_site(
     logger.addHandler(collect)
     level = logger.level
     logger.setLevel(logging.INFO)  # as the mkdocs command does: the records include INFO lines
-    previous = os.environ.get("SITE_URL")
-    os.environ["SITE_URL"] = site_url
+    previous = os.environ.pop("SITE_URL", None)
+    if site_url is not None:
+        os.environ["SITE_URL"] = site_url
     try:
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), **overrides)
         config.plugins.on_startup(command="build", dirty=False)
@@ -125,9 +157,8 @@ def build_site(
     finally:
         logger.removeHandler(collect)
         logger.setLevel(level)
-        if previous is None:
-            os.environ.pop("SITE_URL", None)
-        else:
+        os.environ.pop("SITE_URL", None)
+        if previous is not None:
             os.environ["SITE_URL"] = previous
     return collect.records
 
