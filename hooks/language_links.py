@@ -37,6 +37,7 @@ from mkdocs.utils import normalize_url
 
 from site_address import absolute, is_published, site_path
 from site_languages import (
+    alternates,
     build_language,
     default_language,
     home_path,
@@ -165,7 +166,7 @@ def hreflang(page: Page, config: MkDocsConfig) -> list[tuple[str, str]]:
     A fallback page (shown in a language it is not written in) is `noindex` and gets none.
     """
     file = page.file
-    translations = getattr(file, "alternates", {})
+    translations = alternates(file, config)
     if getattr(file, "locale", None) != build_language(config) or not translations:
         return []
     found = [

@@ -114,7 +114,8 @@ def translation_notice(page: Page, config: MkDocsConfig) -> Notice | None:
 def original_url(page: Page, original: str, config: MkDocsConfig) -> str:
     """Return the site URL of the original `original` (such as `zh/page.md`) of a page."""
     language = original.split("/", 1)[0]
-    # static-i18n keeps each page's versions in the File's `alternates` (not public API).
+    # static-i18n keeps each page's versions in the File's `alternates` (not public API);
+    # without it, the URL is derived from the path as static-i18n lays the site out.
     alternate = getattr(page.file, "alternates", {}).get(language)
     if alternate is not None:
         return str(alternate.url)

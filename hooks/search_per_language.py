@@ -16,12 +16,20 @@ from typing import Any
 
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from search_settings import index_config
 from search_worker import project_worker_url
-from site_languages import build_language, built_languages, default_language, i18n_plugin
+from site_languages import (
+    build_language,
+    built_languages,
+    default_language,
+    i18n_plugin,
+    is_nested_build,
+)
+
+log = get_plugin_logger("search_per_language")
 
 JIEBA_USER_DICT = Path(__file__).with_name("jieba_user_dict.txt")
 CONFIG_SCRIPT = '<script id="__config" type="application/json">'
@@ -44,7 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(-50)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Point the page's search at its language's index and at the site's search worker."""
-    return point_search(output, config)
+    return point_search(output, config, page.file.src_uri)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -52,13 +60,20 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     return point_search(output, config) if template_name == "404.html" else output
 
 
-def point_search(output: str, config: MkDocsConfig) -> str:
+def point_search(output: str, config: MkDocsConfig, where: str = "404.html") -> str:
     """Rewrite the `base` and `search` entries of the output's Material `__config`."""
-    if CONFIG_SCRIPT not in output:
-        return output
-    head, _, rest = output.partition(CONFIG_SCRIPT)
+    # Material's base.html writes the page's settings in this script (not a documented API):
+    # without it, or without its `base`, search would read the default language's index.
+    head, found, rest = output.partition(CONFIG_SCRIPT)
     data, _, tail = rest.partition("</script>")
-    settings = json.loads(data)
+    settings = json.loads(data) if found else {}
+    if "base" not in settings:
+        log.warning(
+            f"{where}: Material's page settings (<script id=\"__config\">, its 'base') are "
+            "not where the search hook expects them; see CONTRIBUTING.md, 'What the site "
+            "relies on in other packages'"
+        )
+        return output
     language = build_language(config)
     if language != default_language(config):
         # Material resolves the index and result links against this base: keep the slash.
@@ -74,8 +89,7 @@ def point_search(output: str, config: MkDocsConfig) -> str:
 @event_priority(-150)  # after static-i18n has built every language and merged the index
 def on_post_build(config: MkDocsConfig) -> None:
     """Split the search index that static-i18n merges into one per language."""
-    i18n = i18n_plugin(config)
-    if i18n is None or getattr(i18n, "building", False):
+    if i18n_plugin(config) is None or is_nested_build(config):
         return
     root_index = Path(config.site_dir) / "search" / "search_index.json"
     if not root_index.exists():

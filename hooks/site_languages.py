@@ -10,11 +10,36 @@ from __future__ import annotations
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+# What the hooks read of static-i18n's plugin beyond its documented options (checked with
+# mkdocs-static-i18n 1.3.1): the language being built, the default one, and whether the build
+# running is one of the other languages', which static-i18n runs inside the first one's.
+I18N_STATE = ("current_language", "default_language", "building")
+ADVICE = "the site's hooks need mkdocs-static-i18n 1.3 (CONTRIBUTING.md: 'What the site relies on')"
 
 
 def i18n_plugin(config: MkDocsConfig) -> Any | None:
-    """Return static-i18n's plugin instance, or None on a site without it."""
-    return config.plugins.get("i18n")
+    """Return static-i18n's plugin instance (None on a site without it), checked."""
+    i18n = config.plugins.get("i18n")
+    missing = [name for name in I18N_STATE if i18n is not None and not hasattr(i18n, name)]
+    if missing:
+        raise PluginError(f"mkdocs-static-i18n has no {', '.join(missing)} any more; {ADVICE}")
+    return i18n
+
+
+def alternates(file: File, config: MkDocsConfig) -> dict[str, File]:
+    """Return static-i18n's versions of a page, by language (an attribute it gives each File).
+
+    A site without static-i18n has none.
+    """
+    if i18n_plugin(config) is None:
+        return {}
+    found = getattr(file, "alternates", None)
+    if not isinstance(found, dict):
+        raise PluginError(f"mkdocs-static-i18n gave {file.src_uri} no 'alternates'; {ADVICE}")
+    return found
 
 
 def build_language(config: MkDocsConfig) -> str:
@@ -64,7 +89,8 @@ def is_nested_build(config: MkDocsConfig) -> bool:
     The first language's build runs the others from its `on_post_build`, with static-i18n's
     `building` set: a hook that works once per full build skips these.
     """
-    return bool(getattr(i18n_plugin(config), "building", False))
+    i18n = i18n_plugin(config)
+    return i18n is not None and bool(i18n.building)
 
 
 def is_default_build(config: MkDocsConfig) -> bool:

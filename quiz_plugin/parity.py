@@ -269,6 +269,8 @@ def check_site(
 def all_languages_built(config: MkDocsConfig) -> bool:
     """Tell whether a build is complete: static-i18n is not inside one of its language builds."""
     i18n = config.plugins.get("i18n")
+    # static-i18n's `building` is not a documented option (checked with 1.3.1): without it, the
+    # report would follow each language's build instead of the whole build.
     return not getattr(i18n, "building", False)
 
 

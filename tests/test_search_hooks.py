@@ -149,3 +149,21 @@ def test_the_rewritten_config_cannot_end_its_script_element() -> None:
     assert rewritten.count("</script>") == 1
     data = rewritten.removeprefix(hook.CONFIG_SCRIPT).removesuffix("</script>")
     assert json.loads(data)["text"] == "</script>"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body>no settings</body></html>",
+        '<script id="__config" type="application/json">{}</script>',
+    ],
+    ids=["no settings script", "no base"],
+)
+def test_settings_not_where_material_writes_them_are_a_warning(
+    page: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    hook = load_hook("search_per_language")
+    config = SimpleNamespace(theme={"language": "en"}, plugins={})
+    with caplog.at_level(logging.WARNING):
+        assert hook.point_search(page, config, "en/page.md") == page
+    assert "en/page.md: Material's page settings" in caplog.text
