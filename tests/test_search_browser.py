@@ -17,7 +17,7 @@ import pytest
 
 from benchmarks.search_box import Hit, open_search, read_hits, search, type_query
 from benchmarks.search_eval import Query, judge, language_site, load_queries
-from tests.helpers.browsing import Watch, watch
+from tests.helpers.browsing import Watch, next_frame, watch
 from tests.helpers.build import Site, build_site, copy_project, free_port, serve_directory
 
 pytestmark = pytest.mark.browser
@@ -106,7 +106,7 @@ def highlighted_after_clicking(page: Any, hit: Hit) -> list[tuple[str, str, str]
     with page.expect_navigation():
         page.click(f'a.md-search-result__link[href="{hit.href}"]')
     page.wait_for_selector("mark[data-md-highlight]", state="attached", timeout=10_000)
-    page.wait_for_load_state("networkidle")
+    next_frame(page)  # highlight.js unmarks parts of words as soon as the marks are in
     return [tuple(mark) for mark in page.evaluate(MARKS_IN_CONTEXT)]
 
 

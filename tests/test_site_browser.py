@@ -7,7 +7,15 @@ from typing import Any
 
 import pytest
 
-from tests.helpers.browsing import Watch, axe_violations, search, switch_language, watch
+from tests.helpers.browsing import (
+    Watch,
+    axe_violations,
+    next_frame,
+    open_settled,
+    search,
+    switch_language,
+    watch,
+)
 from tests.helpers.build import Site
 from tests.helpers.pages import SITE_PAGES
 
@@ -30,9 +38,9 @@ def test_page_has_no_errors_and_requests_only_its_own_host(
     site: Site, reader: tuple[Any, Watch], path: str
 ) -> None:
     page, seen = reader
-    page.goto(site.url + path, wait_until="networkidle")
-    page.hover(".md-header .md-select")  # what opening the language selector loads counts too
-    page.wait_for_load_state("networkidle")
+    open_settled(page, site.url + path)
+    page.hover(".md-header .md-select")  # what opening the language selector does counts too
+    next_frame(page)
     assert seen.problems() == []
 
 
@@ -105,7 +113,7 @@ def test_axe_finds_no_violations(
 ) -> None:
     page, seen = reader
     page.emulate_media(color_scheme=scheme)
-    page.goto(site.url + path, wait_until="networkidle")
+    open_settled(page, site.url + path)
     expected = "slate" if scheme == "dark" else "default"
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
     assert axe_violations(page) == []

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.helpers.browsing import Watch, serve_as, switch_language, watch
+from tests.helpers.browsing import SEARCH_LOADS, Watch, serve_as, settled, switch_language, watch
 from tests.helpers.build import DEFAULT_SITE_URL, PUBLISHED_URL, Site, free_port, serve_directory
 
 pytestmark = pytest.mark.browser
@@ -79,9 +79,10 @@ def reader_at(browser: Any, where: Host) -> Iterator[tuple[Any, Watch]]:
         context.close()
 
 
-def settle(page: Any) -> None:
-    """Wait until the page has made every request its scripts make on load."""
-    page.wait_for_load_state("networkidle")
+def loads(host: Host) -> tuple[str, ...]:
+    """Return what a page loads on its own: search; on the published site, Material's sitemaps."""
+    sitemaps = ("/en/sitemap.xml", "/llm/sitemap.xml") if host.url == PUBLISHED_URL else ()
+    return (*SEARCH_LOADS, *sitemaps)
 
 
 @pytest.mark.parametrize("name", SWITCHES)
@@ -90,16 +91,16 @@ def test_switcher_keeps_the_page_wherever_the_site_is_served(
 ) -> None:
     chinese, english = SWITCHES[name]
     with reader_at(browser, host) as (page, seen):
-        page.goto(host.url + chinese)
-        settle(page)
-        switch_language(page, "en")
+        with settled(page, *loads(host)):
+            page.goto(host.url + chinese)
+        with settled(page, *loads(host)):
+            switch_language(page, "en")
         assert page.url == host.url + english
         assert page.locator("html").get_attribute("lang") == "en"
-        settle(page)
-        switch_language(page, "zh")
+        with settled(page, *loads(host)):
+            switch_language(page, "zh")
         assert page.url == host.url + chinese
         assert page.locator("html").get_attribute("lang") == "zh"
-        settle(page)
         assert seen.problems() == []
 
 
@@ -112,16 +113,16 @@ def test_404_page_at_any_depth_leads_to_both_homes(
 ) -> None:
     missing = host.url + MISSING[language]
     with reader_at(browser, host) as (page, seen):
-        response = page.goto(missing)
+        with settled(page, *SEARCH_LOADS):  # a 404 page names no translation (no hreflang)
+            response = page.goto(missing)
         assert response is not None and response.status == 404
         assert page.locator("html").get_attribute("lang") == language
         assert page.locator("link[rel=stylesheet]").first.evaluate("link => !!link.sheet")
         links = page.locator("article a[hreflang]").evaluate_all("links => links.map(a => a.href)")
         assert links == [host.url + HOMES["zh"], host.url + HOMES["en"]]
-        settle(page)
-        switch_language(page, other)
+        with settled(page, *loads(host)):
+            switch_language(page, other)
         assert page.url == host.url + HOMES[other]
-        settle(page)
         # Only the page itself is missing: what a host answers for a missing path, which
         # Chromium also reports on the console.
         assert sorted(seen.problems()) == [NOT_FOUND_CONSOLE, f"failed: {missing} (404)"]
@@ -133,8 +134,8 @@ def test_published_site_answers_material_sitemap_lookups(browser: Any, host: Hos
     hreflang link, and the published site has one there, as every page sits flat in its folder."""
     with reader_at(browser, host) as (page, seen):
         for path in (*SWITCHES["chapter"], *SWITCHES["home"]):
-            page.goto(host.url + path)
-            settle(page)
+            with settled(page, *loads(host)):
+                page.goto(host.url + path)
         sitemaps = sorted({url for url in seen.requested if url.endswith("sitemap.xml")})
         assert sitemaps == [PUBLISHED_URL + "en/sitemap.xml", PUBLISHED_URL + "sitemap.xml"]
         assert seen.problems() == []

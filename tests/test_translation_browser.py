@@ -8,7 +8,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from tests.helpers.browsing import Watch, axe_violations, watch
+from tests.helpers.browsing import Watch, axe_violations, open_settled, watch
 from tests.helpers.build import Site, build_site, free_port, serve_directory
 from tests.helpers.translations import EN_SECTION, READING_ANCHOR, ZH_ANCHOR, drifted_project
 
@@ -84,7 +84,7 @@ def test_axe_finds_no_violations_with_the_notice(
 ) -> None:
     page, seen = reader
     page.emulate_media(color_scheme=scheme)
-    page.goto(drifted_site.url + path, wait_until="networkidle")
+    open_settled(page, drifted_site.url + path)
     assert page.locator(NOTICE).is_visible()
     assert axe_violations(page) == []
     assert seen.problems() == []

@@ -157,3 +157,33 @@ def switch_language(page: Any, language: str) -> None:
     page.hover(".md-header .md-select")
     with page.expect_navigation():
         page.click(f'.md-header a.md-select__link[hreflang="{language}"]')
+
+
+# What a page's scripts load on their own after the page itself: the search index and the
+# search worker's last script (the site's worker loads Material's, then site-search.js).
+SEARCH_LOADS = ("search/search_index.json", "search/site-search.js")
+
+
+def open_settled(page: Any, url: str, *, search: bool = True) -> None:
+    """Open a page and wait until it has loaded, its search index and search worker too."""
+    with settled(page, *(SEARCH_LOADS if search else ())):
+        page.goto(url)
+
+
+@contextlib.contextmanager
+def settled(page: Any, *loads: str) -> Iterator[None]:
+    """After the block, wait for the responses to the URLs ending so (the page the block opens
+    loads them on its own, after the page itself)."""
+    with contextlib.ExitStack() as waiting:
+        for name in loads:
+            waiting.enter_context(page.expect_response(_ends_with(name)))
+        yield
+
+
+def _ends_with(name: str) -> Callable[[Any], bool]:
+    return lambda response: response.url.split("?")[0].endswith(name)
+
+
+def next_frame(page: Any) -> None:
+    """Wait until the page has drawn a frame and run what it queued for after it."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => setTimeout(done)))")
