@@ -2,7 +2,8 @@
 
 Every question, numbered, with its options and an empty box before each; no answer under any
 question; one answer key, numbered like the questions, starting on a page of its own after the
-last quiz. In both languages, untouched, answered and without JavaScript.
+last quiz; no heading alone at the foot of a page; each figure on the page of its caption. In
+both languages, untouched, answered and without JavaScript.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from tests.helpers.printouts import (
     STATES,
     Printout,
     QuizText,
+    chapter_figures,
+    chapter_headings,
     chapter_quizzes,
     print_chapter,
 )
@@ -164,6 +167,36 @@ def test_every_option_has_an_empty_box_before_it(
         assert 6 <= box.width <= 14 and 6 <= box.height <= 14, box
         assert abs(box.width - box.height) <= 1.5, box
         assert box.hollow, f"the box before an option is not empty: {box}"
+
+
+def test_no_printed_page_ends_with_a_heading(site: Site, pdfs: dict[str, Path]) -> None:
+    ending = []
+    for language, state in PRINTOUTS:
+        headings = [*chapter_headings(site.html(CHAPTERS[language])), KEY_TITLES[language]]
+        assert len(headings) >= 6
+        for number, page in enumerate(printout(pdfs, language, state).pages, start=1):
+            ending += [
+                f"{language}-{state} page {number}: {heading}"
+                for heading in headings
+                if normalized(page).endswith(normalized(heading))
+            ]
+    assert ending == []
+
+
+def test_every_printed_figure_is_on_the_page_of_its_caption(
+    site: Site, pdfs: dict[str, Path]
+) -> None:
+    apart = []
+    for language, state in PRINTOUTS:
+        pages = [normalized(page) for page in printout(pdfs, language, state).pages]
+        figures = chapter_figures(site.root, CHAPTERS[language])
+        assert figures and all(texts and caption for texts, caption in figures)
+        for texts, caption in figures:
+            with_caption = [page for page in pages if normalized(caption) in page]
+            assert len(with_caption) == 1, f"{language}-{state}: caption printed {with_caption}"
+            away = [text for text in texts if normalized(text) not in with_caption[0]]
+            apart += [f"{language}-{state}: {text}" for text in away]
+    assert apart == []
 
 
 @pytest.mark.parametrize("language", CHAPTERS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from pathlib import Path
+from posixpath import dirname, join, normpath
 from typing import Any
 
 from tests.helpers.browsing import watched_context
@@ -16,6 +17,7 @@ from tests.helpers.quiz_pages import CHAPTERS, answer_every_kind
 # How a reader leaves the chapter before printing it: untouched, with a wrong, a right and a
 # revealed answer, or read without JavaScript.
 STATES = ("fresh", "answered", "no-script")
+SVG_TEXT = "{http://www.w3.org/2000/svg}text"
 
 
 def print_chapter(browser: Any, base_url: str, language: str, state: str, pdf: Path) -> Path:
@@ -97,6 +99,31 @@ def _quiz_text(widget: etree.Element) -> QuizText:
         explanation=_text(_first(widget, "quiz__explanation")),
         hint=_text(_first(widget, "quiz__hint")),
     )
+
+
+def chapter_headings(html: str) -> list[str]:
+    """Return the text of every heading of a built page's article."""
+    tags = {f"h{level}" for level in range(1, 7)}
+    return [_text(e, skip="headerlink") for e in chapter_tree(html).iter() if e.tag in tags]
+
+
+def chapter_figures(site_root: Path, page: str) -> list[tuple[list[str], str]]:
+    """Return each figure of a built page: the texts its SVG draws, and its caption."""
+    figures = []
+    for figure in chapter_tree((site_root / page).read_text(encoding="utf-8")).iter("figure"):
+        caption = _text(next(figure.iter("figcaption"), None))
+        drawing = next(figure.iter("svg"), None)
+        if drawing is None:
+            image = next(figure.iter("img"))
+            source = site_root / normpath(join(dirname(page), image.get("src", "")))
+            drawing = etree.parse(source).getroot()
+        texts = [" ".join("".join(t.itertext()).split()) for t in drawing.iter() if _is_text(t)]
+        figures.append((texts, caption))
+    return figures
+
+
+def _is_text(element: etree.Element) -> bool:
+    return element.tag in ("text", SVG_TEXT)
 
 
 def _first(widget: etree.Element, class_name: str) -> etree.Element | None:
