@@ -301,10 +301,13 @@ def test_answer_key_copies_keep_no_id_of_the_original() -> None:
     assert [element for element in key.iter() if element.get("id")] == []
 
 
-def test_page_without_a_valid_quiz_has_no_answer_key() -> None:
-    assert convert("Some text.\n").by_class("quiz-key") == []
+def test_only_a_page_with_a_valid_quiz_gets_an_answer_key() -> None:
     broken = "/// quiz\nQuestion?\n\n- [ ] one\n- [ ] two\n///\n"
-    assert convert(broken, page=QuizPage(path="p.md")).by_class("quiz-key") == []
+    keys = [
+        len(convert(source, page=QuizPage(path="p.md")).by_class("quiz-key"))
+        for source in ("Some text.\n", broken, broken + "\n" + textwrap.dedent(SINGLE))
+    ]
+    assert keys == [0, 0, 1]
 
 
 @pytest.mark.parametrize(
