@@ -20,6 +20,7 @@ from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block
 
 from quiz_plugin import upstream
+from quiz_plugin.answer_key import fill_answer_key, render_answer_key
 from quiz_plugin.blocks_manager import register_manager
 from quiz_plugin.labels import labels_for
 from quiz_plugin.locate import quiz_header_lines
@@ -28,7 +29,6 @@ from quiz_plugin.model import Quiz, QuizProblem, QuizSettings, problem
 from quiz_plugin.parse import parse_quiz, parse_settings
 from quiz_plugin.render import (
     QuizIdentity,
-    fill_answer_key,
     page_labels,
     render_error,
     render_quiz,
@@ -169,7 +169,8 @@ class QuizTreeprocessor(Treeprocessor):
                     remove_rest_of_block(parents, element, set(found))
                 shown = self._error(report, labels)
             else:
-                shown = render_quiz(report.quiz, self._identity(report.quiz, ordinal), labels)
+                identity = self._identity(report.quiz, ordinal, len(rendered) + 1)
+                shown = render_quiz(report.quiz, identity, labels)
                 rendered.append(shown)
             parents.replace(element, shown)
             shown_for[element] = shown
@@ -213,7 +214,7 @@ class QuizTreeprocessor(Treeprocessor):
         message = page_message(problem("inside_quiz", line=outer_line), page.language.split("-")[0])
         return render_error(message, f"{page.path}:{line}", labels)
 
-    def _identity(self, quiz: Quiz, ordinal: int) -> QuizIdentity:
+    def _identity(self, quiz: Quiz, ordinal: int, number: int) -> QuizIdentity:
         page = self.extension.page
         place = quiz.settings.id or f"{page.key_path}#{ordinal}"
         fingerprint = quiz.fingerprint()
@@ -223,22 +224,24 @@ class QuizTreeprocessor(Treeprocessor):
         else:
             fingerprint = shared.get((page.key_path, place), fingerprint)
         key = hashlib.sha256(f"{page.key_path}|{place}|{fingerprint}".encode()).hexdigest()[:12]
-        return QuizIdentity(dom_id=f"quiz-{quiz.settings.id or key}", key=key)
+        return QuizIdentity(dom_id=f"quiz-{quiz.settings.id or key}", key=key, number=number)
 
 
 class QuizAnswerKeyTreeprocessor(Treeprocessor):
-    """Fill each widget's answer line once the options' inline Markdown is rendered."""
+    """Write the answers down once the page's inline Markdown and attribute lists are rendered."""
 
     def __init__(self, md: Markdown, extension: QuizExtension) -> None:
         super().__init__(md)
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        """Copy the correct options' labels into the answer line of each widget."""
-        separator = labels_for(self.extension.page.language)["keySeparator"]
-        for widget in self.extension.rendered:
-            fill_answer_key(widget, separator)
-        self.extension.rendered = []
+        """Fill each widget's answer line; end the page with the printed answer key."""
+        labels = labels_for(self.extension.page.language)
+        rendered, self.extension.rendered = self.extension.rendered, []
+        for widget in rendered:
+            fill_answer_key(widget, labels["keySeparator"])
+        if rendered:
+            root.append(render_answer_key(rendered, labels))
 
 
 class QuizExtension(BlocksExtension):
@@ -266,8 +269,9 @@ class QuizExtension(BlocksExtension):
         # Before tasklist (25) and inline processing (20): options still read "[x] text" and their
         # Markdown is processed where it lands.
         md.treeprocessors.register(QuizTreeprocessor(md, self), "quiz", 30)
-        # After inline processing (20): the answer line copies rendered labels.
-        md.treeprocessors.register(QuizAnswerKeyTreeprocessor(md, self), "quiz_answer_key", 19)
+        # After inline processing (20), attribute lists (8) and the table of contents (5): the
+        # answers copy rendered labels and explanations, and no heading or id is copied twice.
+        md.treeprocessors.register(QuizAnswerKeyTreeprocessor(md, self), "quiz_answer_key", 4)
 
     def source_line(self, ordinal: int) -> int:
         """Return the file line of the page's n-th quiz header."""

@@ -13,6 +13,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "answer": "Answer",
         "key": "Answer: ",
         "keySeparator": "; ",
+        "keyTitle": "Answer key",
         "correct": "✓ Correct.",
         "incorrect": "✗ Not quite. Try again, or show the answer.",
         "incomplete": "◐ Partly right: what you chose is correct, "
@@ -34,6 +35,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "answer": "答案",
         "key": "答案：",
         "keySeparator": "；",
+        "keyTitle": "参考答案",
         "correct": "✓ 回答正确。",
         "incorrect": "✗ 回答错误。可以再试一次，或者显示答案。",
         "incomplete": "◐ 答对了一部分：你选的都对，但还有正确选项没选。",

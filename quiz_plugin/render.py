@@ -9,7 +9,6 @@ Markdown processing skips.
 
 from __future__ import annotations
 
-import copy
 import json
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
@@ -25,10 +24,14 @@ CORRECT = {"data-quiz-correct": ""}
 
 @dataclass(frozen=True)
 class QuizIdentity:
-    """Where a quiz lives: its HTML id and the key its saved answers are stored under."""
+    """Where a quiz lives: its HTML id, the key its saved answers are stored under, its number.
+
+    The number counts the page's widgets from 1; print shows it, and the answer key uses it.
+    """
 
     dom_id: str
     key: str
+    number: int
 
 
 def render_quiz(quiz: Quiz, identity: QuizIdentity, labels: dict[str, str]) -> etree.Element:
@@ -37,9 +40,10 @@ def render_quiz(quiz: Quiz, identity: QuizIdentity, labels: dict[str, str]) -> e
     The page carries what reads well without JavaScript: the question, the options as a list and
     a `<details>` with the answer. `assets/quiz.js` builds the interactive part from it (the
     fieldset, inputs, labels, buttons, status and marks), so a build spends no time on markup
-    that only the script uses. Every piece of the author's content appears once: feedback on a
-    wrong option sits, hidden, under that option; the correct options' feedback and the
-    explanation sit in the `<details>`, and the script moves them next to the options.
+    that only the script uses. Every piece of the author's content appears once on screen:
+    feedback on a wrong option sits, hidden, under that option; the correct options' feedback and
+    the explanation sit in the `<details>`, and the script moves them next to the options. (The
+    printed answer key, `answer_key.py`, hidden on screen, repeats the explanation.)
     """
     root = etree.Element(
         "div",
@@ -48,6 +52,7 @@ def render_quiz(quiz: Quiz, identity: QuizIdentity, labels: dict[str, str]) -> e
             "id": identity.dom_id,
             "data-quiz-key": identity.key,
             "data-quiz-kind": quiz.kind,
+            "data-quiz-number": str(identity.number),
         },
     )
     if quiz.settings.shuffle:
@@ -96,33 +101,15 @@ def _lone_paragraph(content: list[etree.Element]) -> etree.Element | None:
 
 
 def _render_answer(quiz: Quiz, labels: dict[str, str]) -> etree.Element:
-    """Return the `<details>` that tells the answer without JavaScript (and in print).
+    """Return the `<details>` that tells the answer without JavaScript (print leaves it out).
 
-    Its answer line gets the correct options' labels from `fill_answer_key`.
+    Its answer line gets the correct options' labels from `answer_key.fill_answer_key`.
     """
     details = etree.Element("details", {"class": "quiz__answer", SEARCH_EXCLUDE: ""})
     etree.SubElement(details, "summary").text = AtomicString(labels["answer"])
     key = etree.SubElement(details, "p", {"class": "quiz__key"})
     key.text = AtomicString(labels["key"])
     return details
-
-
-def fill_answer_key(widget: etree.Element, separator: str) -> None:
-    """Copy the correct options' labels into the widget's answer line.
-
-    Called once inline Markdown is rendered, so a label's Markdown is processed once, not
-    once more for its copy.
-    """
-    key, options = widget.find("details/p"), widget.find("ul")
-    if key is None or options is None:
-        return
-    correct = [item for item in options if "data-quiz-correct" in item.attrib]
-    for number, item in enumerate(correct):
-        part = etree.SubElement(key, "span")
-        part.text = (separator if number else "") + (item.text or "")
-        part.extend(
-            copy.deepcopy(child) for child in item if child.get("class") != "quiz__feedback"
-        )
 
 
 def page_labels(labels: dict[str, str]) -> str:

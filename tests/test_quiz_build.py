@@ -17,7 +17,8 @@ from mkdocs.exceptions import Abort
 
 from quiz_plugin.assets_files import shipped
 from tests.helpers.build import ROOT, Site, build_site, copy_project
-from tests.helpers.pages import article_text_joined
+from tests.helpers.pages import article_text_joined, option_texts
+from tests.helpers.quiz_pages import CORRECT
 
 CHAPTERS = {"zh": "post-training.html", "en": "en/post-training.html"}
 HOMES = {"zh": "index.html", "en": "en/index.html"}
@@ -29,6 +30,8 @@ RE_STYLE = re.compile(r"<style\b[^>]*>.*?</style>", re.S)
 RE_QUIZ_MARKUP = re.compile(r'class="quiz|data-quiz|quiz\.js|quiz\.css')
 RE_STYLESHEET = re.compile(r'<link\b[^>]*\bhref="(?P<href>[^"]*quiz\.css)"[^>]*>')
 FIRST_WIDGET = '<div class="quiz" '
+# The printed answer key: the last element of a chapter's content (its list closes it).
+RE_ANSWER_KEY = re.compile(r'<div class="quiz-key"[^>]*>.*?</ol>\s*</div>', re.S)
 # What the script builds; the page only holds what reads well without it.
 SCRIPT_ONLY_TAGS = ("fieldset", "input", "label", "button")
 SCRIPT_ONLY_CLASSES = ("quiz__fieldset", "quiz__option", "quiz__label", "quiz__status")
@@ -267,12 +270,47 @@ def secret_texts(html: str) -> list[str]:
     return [squeeze(element.text) for element in hidden if squeeze(element.text)]
 
 
+def without_answer_key(html: str) -> tuple[str, str]:
+    """Split a built page into the page without its printed answer key, and the key."""
+    keys = list(RE_ANSWER_KEY.finditer(html))
+    assert len(keys) == 1, "a chapter has one answer key"
+    return html[: keys[0].start()] + html[keys[0].end() :], keys[0].group(0)
+
+
 @pytest.mark.parametrize("language", CHAPTERS)
 def test_each_feedback_and_explanation_is_on_the_page_once(site: Site, language: str) -> None:
-    html = site.html(CHAPTERS[language])
+    # Once for every reader on screen; the printed key, hidden on screen, repeats explanations.
+    html, key = without_answer_key(site.html(CHAPTERS[language]))
     secrets = secret_texts(html)
     page_text = squeeze(article_text_joined(html))
     assert {secret: page_text.count(secret) for secret in secrets} == dict.fromkeys(secrets, 1)
+    assert re.match(r'<div class="quiz-key" data-search-exclude="" hidden="">', key)
+
+
+@pytest.mark.parametrize(("language", "title"), [("zh", "参考答案"), ("en", "Answer key")])
+def test_chapter_ends_with_one_answer_key_hidden_on_screen(
+    site: Site, language: str, title: str
+) -> None:
+    html = site.html(CHAPTERS[language])
+    keys = elements(html, "quiz-key")
+    assert len(keys) == 1
+    assert {"hidden", "data-search-exclude"} <= set(keys[0].attrs)
+    assert html.index('<div class="quiz-key"') > html.index('class="quiz-score"')
+    assert [squeeze(e.text) for e in elements(html, "quiz-key__title")] == [squeeze(title)]
+    options = option_texts(html)
+    assert [squeeze(e.text) for e in elements(html, "quiz-key__answer")] == [
+        squeeze(f"{'ABCD'[position]}. {options[n][position]}") for n, position in enumerate(CORRECT)
+    ]
+    assert [q.attrs["data-quiz-number"] for q in elements(html, "quiz")] == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize(("language", "title"), [("zh", "参考答案"), ("en", "Answer key")])
+def test_search_index_has_no_answer_key(site: Site, language: str, title: str) -> None:
+    index = json.loads((site.root / INDEXES[language]).read_text(encoding="utf-8"))
+    indexed = squeeze(" ".join(doc["text"] + doc["title"] for doc in index["docs"]))
+    _, key = without_answer_key(site.html(CHAPTERS[language]))
+    assert squeeze(title) in squeeze(key)
+    assert squeeze(title) not in indexed
 
 
 @pytest.mark.parametrize("language", CHAPTERS)

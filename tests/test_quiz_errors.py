@@ -240,7 +240,8 @@ def test_odd_input_never_raises(source: str) -> None:
 
 
 def test_inline_markdown_of_a_label_is_processed_once() -> None:
-    # The answer line copies the label after inline processing instead of processing a copy.
+    # The answer line and the printed key copy the label after inline processing instead of
+    # processing a copy.
     md = markdown.Markdown(extensions=[QuizExtension()])
     seen: list[str] = []
 
@@ -254,4 +255,4 @@ def test_inline_markdown_of_a_label_is_processed_once() -> None:
     md.inlinePatterns.register(Counter(r"RIGHT-LABEL|Answer|Select all", md), "counter", 1000)
     html = md.convert(textwrap.dedent(MULTIPLE.replace("First right", "**RIGHT-LABEL**")))
     assert seen == ["RIGHT-LABEL"]
-    assert html.count("<strong>RIGHT-LABEL</strong>") == 2  # the option and the answer line
+    assert html.count("<strong>RIGHT-LABEL</strong>") == 3  # option, answer line, printed key

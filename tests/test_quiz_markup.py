@@ -9,10 +9,12 @@ import xml.etree.ElementTree as etree
 
 import pytest
 
+from quiz_plugin.answer_key import option_letter
 from quiz_plugin.extension import QuizPage
 from quiz_plugin.labels import LABELS, SCRIPT_KEYS
 from tests.helpers.build import ROOT
 from tests.helpers.markdown import (
+    LONG_FEEDBACK,
     MULTIPLE,
     NESTED,
     SINGLE,
@@ -188,7 +190,7 @@ def test_answers_feedback_and_explanations_are_excluded_from_search() -> None:
     parents = result.parent_map()
     secrets = ("FEEDBACK-WRONG", "FEEDBACK-RIGHT", "EXPLANATION-TEXT")
     holders = [el for el in result.root.iter() if any(s in (el.text or "") for s in secrets)]
-    assert len(holders) == 3  # under the wrong option, and in the <details>
+    assert len(holders) == 4  # under the wrong option, in the <details>, the printed key
     for element in holders:
         ancestors = [element]
         while ancestors[-1] in parents:
@@ -222,3 +224,94 @@ def strings_the_script_reads() -> set[str]:
 def test_the_page_gives_the_script_exactly_the_strings_it_reads() -> None:
     assert strings_the_script_reads() | RESULTS == set(SCRIPT_KEYS)
     assert all(set(SCRIPT_KEYS) <= set(labels) for labels in LABELS.values())
+
+
+# --- the printed answer key ---------------------------------------------------------------
+
+
+def test_widgets_are_numbered_in_page_order_without_error_boxes() -> None:
+    broken = "/// quiz\nQuestion?\n\n- [ ] one\n- [ ] two\n///\n\n"
+    source = textwrap.dedent(SINGLE) + "\n" + broken + textwrap.dedent(MULTIPLE)
+    result = convert(source, page=QuizPage(path="page.md"))
+    assert len(result.by_class("quiz-error")) == 1
+    assert [quiz.get("data-quiz-number") for quiz in result.by_class("quiz")] == ["1", "2"]
+
+
+@pytest.mark.parametrize(("language", "title"), [("en", "Answer key"), ("zh", "参考答案")])
+def test_page_ends_with_an_answer_key_hidden_on_screen_and_out_of_search(
+    language: str, title: str
+) -> None:
+    result = convert(TWO_QUIZZES, page=QuizPage(language=language))
+    key = result.one("quiz-key")
+    assert list(result.root)[-1] is key
+    assert (key.tag, key.get("hidden"), key.get("data-search-exclude")) == ("div", "", "")
+    assert [child.tag for child in key] == ["p", "ol"]
+    assert text(result.one("quiz-key__title")) == title
+    assert len(key.find("ol") or []) == 2
+
+
+def test_answer_key_has_an_entry_per_quiz_in_page_order() -> None:
+    result = convert(SINGLE + "\n" + MULTIPLE + "\n" + WITH_FEEDBACK)
+    assert [text(answer) for answer in result.by_class("quiz-key__answer")] == [
+        "B. Right one",
+        "A. First right; C. Second right",
+        "B. Right one",
+    ]
+
+
+def test_answer_key_in_chinese_separates_options_with_a_full_width_semicolon() -> None:
+    answer = convert(MULTIPLE, page=QuizPage(language="zh")).one("quiz-key__answer")
+    assert text(answer) == "A. First right；C. Second right"
+
+
+def test_answer_key_names_shuffled_options_by_their_words_only() -> None:
+    # Each reader gets shuffled options in another order: a letter would name another option.
+    shuffled = MULTIPLE.replace("/// quiz\n", "/// quiz\n        shuffle: true\n\n")
+    answer = convert(shuffled).one("quiz-key__answer")
+    assert text(answer) == "First right; Second right"
+
+
+def test_answer_key_holds_the_explanation_but_no_feedback() -> None:
+    entry = convert(WITH_FEEDBACK).one("quiz-key").find("ol/li")
+    assert entry is not None
+    assert [(child.tag, child.attrib) for child in entry] == [
+        ("p", {"class": "quiz-key__answer"}),
+        ("p", {}),
+    ]
+    assert text(entry[1]) == "EXPLANATION-TEXT"
+    assert "FEEDBACK" not in text(entry)
+
+
+def test_answer_key_copies_a_long_explanation_paragraph_by_paragraph() -> None:
+    entry = convert(LONG_FEEDBACK).one("quiz-key").find("ol/li")
+    assert entry is not None
+    assert [text(child) for child in entry][1:] == ["EXPLANATION-FIRST", "EXPLANATION-SECOND"]
+
+
+def test_answer_key_copies_keep_no_id_of_the_original() -> None:
+    explanation = "    EXPLANATION-TEXT\n\n    More on [it](#there).\n    { #why }\n"
+    source = WITH_FEEDBACK.replace("    EXPLANATION-TEXT\n", explanation).replace(
+        "    - [x] Right one\n", "    - [x] Right *one*{ #right-label }\n"
+    )
+    result = convert(source, "attr_list")
+    ids = [element.get("id") for element in result.root.iter() if element.get("id")]
+    assert sorted(ids) == sorted(["right-label", "why", result.one("quiz").get("id")])
+    key = result.one("quiz-key")
+    assert "More on it." in text(key)
+    assert [element for element in key.iter() if element.get("id")] == []
+
+
+def test_only_a_page_with_a_valid_quiz_gets_an_answer_key() -> None:
+    broken = "/// quiz\nQuestion?\n\n- [ ] one\n- [ ] two\n///\n"
+    keys = [
+        len(convert(source, page=QuizPage(path="p.md")).by_class("quiz-key"))
+        for source in ("Some text.\n", broken, broken + "\n" + textwrap.dedent(SINGLE))
+    ]
+    assert keys == [0, 0, 1]
+
+
+@pytest.mark.parametrize(
+    ("position", "letter"), [(0, "A"), (3, "D"), (25, "Z"), (26, "AA"), (27, "AB"), (701, "ZZ")]
+)
+def test_options_are_lettered_as_css_upper_alpha_counts(position: int, letter: str) -> None:
+    assert option_letter(position) == letter

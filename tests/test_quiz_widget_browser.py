@@ -232,7 +232,7 @@ def test_script_moves_the_answer_next_to_the_options(site: Site, context: Browse
         "options": [[1, 1, "quiz__feedback"]] * 4,
         "afterOptions": "quiz__actions",
         "afterStatus": "quiz__explanation",
-        "inAnswer": ["", "quiz__key"],  # the <summary> and the key stay for print
+        "inAnswer": ["", "quiz__key"],  # the <summary> and the answer line stay, hidden
         "explanations": 1,
     }
     assert quiz(page, 0).locator(".quiz__feedback:visible, .quiz__explanation:visible").count() == 0

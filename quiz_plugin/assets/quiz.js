@@ -3,7 +3,9 @@
    The page holds what reads well without this script: the question, the options as a list and
    the answer in a <details>. `build` adds the form around it. What a widget shows is a pure
    function of the reader's saved answer (`render`): after a reload, or on the other language's
-   page, every mark, feedback, status and button is the same. The build minifies this file. */
+   page, every mark, feedback, status and button is the same. Print needs nothing from it:
+   quiz.css prints each question without its answer, and the page's answer key at the end.
+   The build minifies this file. */
 (() => {
   "use strict";
 
@@ -304,29 +306,12 @@
     if (widget && !widget.dataset.quizState) part(widget, "status").textContent = "";
   };
 
-  /* Closed <details> print without their content: open them for printing, then restore. */
-  const openForPrint = () => {
-    for (const details of document.querySelectorAll(".quiz--js .quiz__answer:not([open])")) {
-      details.open = true;
-      details.dataset.quizPrint = "";
-    }
-  };
-
-  const closeAfterPrint = () => {
-    for (const details of document.querySelectorAll("[data-quiz-print]")) {
-      details.open = false;
-      delete details.dataset.quizPrint;
-    }
-  };
-
   /* Under instant navigation the script runs once and builds each new page's widgets. */
   if (window.__quizBound) return;
   window.__quizBound = true;
   document.addEventListener("click", onClick);
   document.addEventListener("keydown", onKeyDown);
   document.addEventListener("change", onChange);
-  window.addEventListener("beforeprint", openForPrint);
-  window.addEventListener("afterprint", closeAfterPrint);
 
   /* Build in a task of its own, not in the theme's long start-up task. */
   const later = () => setTimeout(init);

@@ -169,6 +169,15 @@ def reveal(page: Any, number: int = 0) -> None:
     quiz(page, number).locator(".quiz__reveal").click()
 
 
+def answer_every_kind(page: Any) -> None:
+    """Leave the chapter with a wrong, a right and a revealed answer."""
+    choose(page, 0, 0)
+    check(page, 0)
+    choose(page, 1, CORRECT[1])
+    check(page, 1)
+    reveal(page, 2)
+
+
 def status(page: Any, number: int = 0) -> str:
     """Return the text of the quiz's status region."""
     return str(quiz(page, number).locator(".quiz__status").text_content())
