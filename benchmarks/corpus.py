@@ -189,7 +189,7 @@ def _sentences(rng: random.Random, count: int, lang: int) -> str:
     return ("" if lang == 0 else " ").join(pair[lang] for pair in picked)
 
 
-def _section_body(rng: random.Random, lang: int, figure: bool) -> list[str]:
+def _section_body(rng: random.Random, lang: int, *, figure: bool) -> list[str]:
     body = [
         _sentences(rng, rng.randint(3, 5), lang),
         "",

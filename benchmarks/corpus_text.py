@@ -24,8 +24,10 @@ TOPICS: Final[tuple[Pair, ...]] = (
 SENTENCES: Final[tuple[Pair, ...]] = (
     (
         "预训练把互联网文档拆成 token，再用神经网络预测下一个 token。",
-        "Pretraining breaks internet documents into tokens and trains a network to predict the"
-        " next one.",
+        (
+            "Pretraining breaks internet documents into tokens and trains a network to predict the"
+            " next one."
+        ),
     ),
     (
         "base 模型本质上是一个 token 级的互联网文档模拟器。",
@@ -33,8 +35,10 @@ SENTENCES: Final[tuple[Pair, ...]] = (
     ),
     (
         "后训练用的算法和预训练基本相同，变的是数据集。",
-        "Post-training uses essentially the same algorithm as pretraining; what changes is the"
-        " data.",
+        (
+            "Post-training uses essentially the same algorithm as pretraining; what changes is the"
+            " data."
+        ),
     ),
     (
         "对话数据由人工标注员按照详细的标注指南写成。",
@@ -42,23 +46,31 @@ SENTENCES: Final[tuple[Pair, ...]] = (
     ),
     (
         "模型的知识储存在参数里，而上下文窗口里的内容更像工作记忆。",
-        "A model's knowledge lives in its parameters; what sits in the context window is more"
-        " like working memory.",
+        (
+            "A model's knowledge lives in its parameters; what sits in the context window is more"
+            " like working memory."
+        ),
     ),
     (
         "采样时温度越高，输出越多样，也越容易出错。",
-        "The higher the sampling temperature, the more varied the output, and the more likely a"
-        " mistake.",
+        (
+            "The higher the sampling temperature, the more varied the output, and the more likely a"
+            " mistake."
+        ),
     ),
     (
         "每个 token 只分到有限的计算量，所以复杂的推理需要分步写出来。",
-        "Each token gets a bounded amount of computation, so hard reasoning has to be spread over"
-        " many tokens.",
+        (
+            "Each token gets a bounded amount of computation, so hard reasoning has to be spread"
+            " over many tokens."
+        ),
     ),
     (
         "幻觉往往出现在模型不知道答案、却仍然模仿自信语气的时候。",
-        "Hallucinations tend to appear when the model does not know the answer but still imitates"
-        " a confident tone.",
+        (
+            "Hallucinations tend to appear when the model does not know the answer but still"
+            " imitates a confident tone."
+        ),
     ),
     (
         "让模型调用搜索工具，可以把新鲜的信息放进它的上下文窗口。",
@@ -66,8 +78,10 @@ SENTENCES: Final[tuple[Pair, ...]] = (
     ),
     (
         "强化学习让模型自己尝试许多解法，再强化那些得到正确答案的解法。",
-        "Reinforcement learning lets the model try many solutions and reinforces the ones that"
-        " reach the right answer.",
+        (
+            "Reinforcement learning lets the model try many solutions and reinforces the ones that"
+            " reach the right answer."
+        ),
     ),
     (
         "奖励模型是一个模拟人类偏好的神经网络，它给回答打分。",
@@ -79,23 +93,31 @@ SENTENCES: Final[tuple[Pair, ...]] = (
     ),
     (
         "在可以验证答案的领域，例如数学题，强化学习可以一直跑下去。",
-        "In verifiable domains such as maths problems, reinforcement learning can keep running"
-        " for a long time.",
+        (
+            "In verifiable domains such as maths problems, reinforcement learning can keep running"
+            " for a long time."
+        ),
     ),
     (
         "评测排行榜有用，但分数高不代表在你的任务上就一定好用。",
-        "Leaderboards are useful, but a high score does not guarantee the model works well on"
-        " your task.",
+        (
+            "Leaderboards are useful, but a high score does not guarantee the model works well on"
+            " your task."
+        ),
     ),
     (
         "同一个问题问两次，模型可能给出不同的回答，因为输出是采样出来的。",
-        "Ask the same question twice and the model may answer differently, because the output is"
-        " sampled.",
+        (
+            "Ask the same question twice and the model may answer differently, because the output"
+            " is sampled."
+        ),
     ),
     (
         "系统提示词和对话格式，决定了模型把哪些 token 当成用户说的话。",
-        "The system prompt and the chat format decide which tokens the model treats as the user's"
-        " words.",
+        (
+            "The system prompt and the chat format decide which tokens the model treats as the"
+            " user's words."
+        ),
     ),
     (
         "数据清洗会去掉重复的网页、垃圾内容和个人信息。",
@@ -138,20 +160,26 @@ FEEDBACK_WRONG: Final[Pair] = ("不对。", "Not quite.")
 CODE_SNIPPETS: Final[tuple[tuple[str, str], ...]] = (
     (
         "python",
-        'import tiktoken\n\nencoding = tiktoken.get_encoding("cl100k_base")\n'
-        'tokens = encoding.encode("Hello world")\nprint(len(tokens), tokens)',
+        (
+            'import tiktoken\n\nencoding = tiktoken.get_encoding("cl100k_base")\n'
+            'tokens = encoding.encode("Hello world")\nprint(len(tokens), tokens)'
+        ),
     ),
     (
         "python",
-        "def sample(logits, temperature=1.0):\n"
-        "    probabilities = softmax(logits / temperature)\n"
-        "    return random.choices(range(len(probabilities)), probabilities)[0]",
+        (
+            "def sample(logits, temperature=1.0):\n"
+            "    probabilities = softmax(logits / temperature)\n"
+            "    return random.choices(range(len(probabilities)), probabilities)[0]"
+        ),
     ),
     ("bash", "pip install transformers\npython train.py --epochs 3 --lr 1e-5"),
     (
         "json",
-        '{\n  "messages": [\n    {"role": "user", "content": "2 + 2 = ?"},\n'
-        '    {"role": "assistant", "content": "4"}\n  ]\n}',
+        (
+            '{\n  "messages": [\n    {"role": "user", "content": "2 + 2 = ?"},\n'
+            '    {"role": "assistant", "content": "4"}\n  ]\n}'
+        ),
     ),
 )
 

@@ -105,7 +105,7 @@ class Measurement:
 def fetch(url: str, timeout: float = 30.0) -> str | None:
     """Return a page's text, or None while the server does not answer it."""
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (http only)
             return str(response.read().decode("utf-8"))
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return None
@@ -160,7 +160,7 @@ def measure(variant: Variant, config: Path, repeats: int, rng: random.Random) ->
             stderr=subprocess.STDOUT,
             # A shell starts background jobs with SIGINT ignored, and Python then never turns it
             # into KeyboardInterrupt: restore it, so that MkDocs shuts down and cleans up.
-            preexec_fn=_default_sigint,
+            preexec_fn=_default_sigint,  # noqa: PLW1509 (the benchmark starts no thread before)
         )
         try:
             ready = wait_for(url, "</html>", start + 120)
@@ -175,7 +175,7 @@ def measure(variant: Variant, config: Path, repeats: int, rng: random.Random) ->
     return result
 
 
-def _edit_repeatedly(
+def _edit_repeatedly(  # noqa: PLR0913, PLR0917 (one measurement's state, passed along)
     chapter: Path,
     original: str,
     url: str,

@@ -69,7 +69,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (http.server's name)
         """Stay quiet."""
 
 
@@ -91,7 +91,8 @@ def _wait_until_up(port: int) -> None:
     while time.monotonic() < deadline:
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).close()
-            return
         except (urllib.error.URLError, ConnectionError):
             time.sleep(0.1)
+        else:
+            return
     raise RuntimeError(f"nothing answers on 127.0.0.1:{port}")

@@ -31,5 +31,5 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
     if not watchers:
         log.debug("watchdog keeps no _timeout: saves are noticed at MkDocs' own interval")
     for watcher in watchers:
-        watcher._timeout = POLL_SECONDS
+        watcher._timeout = POLL_SECONDS  # noqa: SLF001 (a reliance CONTRIBUTING.md lists)
     return server

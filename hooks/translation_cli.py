@@ -169,6 +169,7 @@ def _updated(
     entries: dict[str, RecordEntry],
     report: StatusReport,
     chosen: Sequence[TranslationStatus],
+    *,
     drop_stale: bool,
 ) -> dict[str, RecordEntry]:
     """Return the record with the chosen translations up to date (and stale entries dropped)."""
@@ -210,9 +211,11 @@ def _structure_note(status: TranslationStatus) -> list[str]:
     if len(own) == len(original):
         return []
     return [
-        f"Note: {status.path} has {len(own)} headings and {status.original} has "
-        f"{len(original)}; the notice names a translation's sections by their place, so give "
-        "both the same headings in the same order."
+        (
+            f"Note: {status.path} has {len(own)} headings and {status.original} has "
+            f"{len(original)}; the notice names a translation's sections by their place, so give "
+            "both the same headings in the same order."
+        )
     ]
 
 

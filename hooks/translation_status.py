@@ -284,7 +284,10 @@ def compare_sections(
 ) -> list[SectionChange]:
     """Return the sections of an original that changed, were added or were removed."""
     digests = SequenceMatcher(
-        None, [section.digest for section in recorded], [section.digest for section in now], False
+        None,
+        [section.digest for section in recorded],
+        [section.digest for section in now],
+        autojunk=False,
     )
     changes: list[SectionChange] = []
     for tag, old_start, old_end, new_start, new_end in digests.get_opcodes():
@@ -299,7 +302,7 @@ def _pair_sections(
 ) -> list[SectionChange]:
     """Pair the sections of a stretch that differs: same heading first, then in order."""
     headings = SequenceMatcher(
-        None, [recorded[i].heading for i in old], [now[j].heading for j in new], False
+        None, [recorded[i].heading for i in old], [now[j].heading for j in new], autojunk=False
     )
     changes = []
     for _, old_start, old_end, new_start, new_end in headings.get_opcodes():

@@ -99,7 +99,9 @@ class FastBlocksProcessor(BlocksProcessor):
 
     def parse_blocks(self, blocks: list[str], current_parent: etree.Element) -> None:
         """Parse a block's content; the parent map is only read for nested blocks."""
-        super().parse_blocks(blocks, cast(etree.Element, _ElementsWhenNested(self, current_parent)))
+        super().parse_blocks(
+            blocks, cast("etree.Element", _ElementsWhenNested(self, current_parent))
+        )
 
     def split_header(self, block: str, length: int) -> tuple[dict[str, Any] | None, str]:
         """Split the options from the content, reading simple headers without YAML."""
@@ -134,7 +136,7 @@ def register_manager(md: Markdown) -> BlocksProcessor:
     The faster one on the pymdown-extensions versions it was verified with, else pymdownx's.
     """
     if "blocks" in md.parser.blockprocessors:
-        manager = cast(BlocksProcessor, md.parser.blockprocessors["blocks"])
+        manager = cast("BlocksProcessor", md.parser.blockprocessors["blocks"])
     elif verified(pymdownx_version()):
         fast = FastBlocksManagerExtension()
         fast.extendMarkdown(md)

@@ -78,7 +78,7 @@ class QuizBlock(Block):
     # (multiple, shuffle, id) itself, so that a mistake is reported instead of dropped.
     OPTIONS: ClassVar[dict[str, tuple[Any, Any]]] = {}
 
-    def _validate(self, parent: etree.Element, arg: Any, **options: Any) -> bool:
+    def _validate(self, parent: etree.Element, arg: Any, **options: Any) -> bool:  # noqa: ARG002
         # pymdownx.blocks drops a block whose options are invalid and shows it as plain text;
         # accept every header here and report what is wrong in place of the quiz instead.
         # A private method of pymdownx's (quiz_plugin/upstream.py checks it is still there).

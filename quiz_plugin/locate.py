@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-RE_QUIZ_HEADER = re.compile(r"^[ \t]*(?P<slashes>/{3,})[ \t]*quiz(?:[ \t]*\|.*)?[ \t]*$", re.I)
+RE_QUIZ_HEADER = re.compile(
+    r"^[ \t]*(?P<slashes>/{3,})[ \t]*quiz(?:[ \t]*\|.*)?[ \t]*$", re.IGNORECASE
+)
 RE_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
 # Lines whose indented content is Markdown, not code: list items, admonitions, collapsible
 # blocks, content tabs, footnotes and definitions.
@@ -34,7 +36,8 @@ def quiz_header_lines(lines: Iterable[str], first_line: int = 1) -> list[int]:
         elif RE_QUIZ_HEADER.match(line) and not _is_indented_code(line, above):
             found.append(number)
         if line.strip():
-            above.append((line, _opens_container(line, above[-1] if above else None, after_blank)))
+            previous = above[-1] if above else None
+            above.append((line, _opens_container(line, previous, after_blank=after_blank)))
         after_blank = not line.strip()
     return found
 
@@ -44,7 +47,7 @@ def _indent(line: str) -> int:
     return len(expanded) - len(expanded.lstrip())
 
 
-def _opens_container(line: str, previous: tuple[str, bool] | None, after_blank: bool) -> bool:
+def _opens_container(line: str, previous: tuple[str, bool] | None, *, after_blank: bool) -> bool:
     """Tell whether a line opens a container: a list only after a blank line or another item.
 
     A list cannot interrupt a paragraph in Python-Markdown: `- item` right under a line of

@@ -13,8 +13,28 @@ RE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 BOOLEAN_OPTIONS = ("multiple", "shuffle")
 KNOWN_OPTIONS = (*BOOLEAN_OPTIONS, "id")
 BLOCK_TAGS = frozenset(
-    "address blockquote details dl div fieldset figure h1 h2 h3 h4 h5 h6 hr ol p pre "
-    "section table ul".split()
+    [
+        "address",
+        "blockquote",
+        "details",
+        "dl",
+        "div",
+        "fieldset",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "ul",
+    ]
 )
 
 
@@ -79,7 +99,8 @@ def _parse_option(item: etree.Element) -> QuizOption:
     loose = len(item) > 0 and item[0].tag == "p" and not (item.text or "").strip()
     source = item[0] if loose else item
     match = _marker(item)
-    assert match is not None  # _is_option_list checked every item
+    if match is None:  # _is_option_list checked every item
+        raise AssertionError("an option without its task marker")
     label = etree.Element("span")
     label.text = (source.text or "")[match.end() :]
     if loose:

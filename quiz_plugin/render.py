@@ -60,7 +60,7 @@ def render_quiz(quiz: Quiz, identity: QuizIdentity, labels: dict[str, str]) -> e
     _contain(root, quiz.question, {"class": "quiz__question"})
     if quiz.multiple:
         etree.SubElement(root, "p", {"class": "quiz__hint"}).text = AtomicString(labels["hint"])
-    answer = _render_answer(quiz, labels)
+    answer = _render_answer(labels)
     options = etree.SubElement(root, "ul", {"class": "quiz__options"})
     for index, option in enumerate(quiz.options):
         item = etree.SubElement(options, "li", CORRECT if option.correct else {})
@@ -100,7 +100,7 @@ def _lone_paragraph(content: list[etree.Element]) -> etree.Element | None:
     return None if last_text and "{" in last_text else paragraph
 
 
-def _render_answer(quiz: Quiz, labels: dict[str, str]) -> etree.Element:
+def _render_answer(labels: dict[str, str]) -> etree.Element:
     """Return the `<details>` that tells the answer without JavaScript (print leaves it out).
 
     Its answer line gets the correct options' labels from `answer_key.fill_answer_key`.

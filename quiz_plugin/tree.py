@@ -8,7 +8,9 @@ import xml.etree.ElementTree as etree
 from quiz_plugin.locate import RE_QUIZ_HEADER
 
 # A header on a line of its own within a paragraph's text (after a line break).
-RE_HEADER_LINE = re.compile(r"(?<=\n)[ \t]*/{3,}[ \t]*quiz(?:[ \t]*\|.*)?[ \t]*$", re.M | re.I)
+RE_HEADER_LINE = re.compile(
+    r"(?<=\n)[ \t]*/{3,}[ \t]*quiz(?:[ \t]*\|.*)?[ \t]*$", re.MULTILINE | re.IGNORECASE
+)
 RE_BLOCK_END = re.compile(r"^[ \t]*(?P<slashes>/{3,})[ \t]*$", re.MULTILINE)
 
 

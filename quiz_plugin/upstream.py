@@ -44,5 +44,8 @@ def trackers(manager: Any, name: str) -> dict[Any, Any]:
     """Return the manager's tracker of one block type (a clear error if it has none)."""
     tracked = getattr(manager, "trackers", None)
     if not isinstance(tracked, dict) or not isinstance(tracked.get(name), dict):
-        raise RuntimeError(f"pymdownx.blocks' manager has no tracker of '{name}' blocks; {ADVICE}")
-    return cast(dict[Any, Any], tracked[name])
+        # Not a wrong argument: pymdownx.blocks changed (a RuntimeError, as for the others).
+        raise RuntimeError(  # noqa: TRY004
+            f"pymdownx.blocks' manager has no tracker of '{name}' blocks; {ADVICE}"
+        )
+    return cast("dict[Any, Any]", tracked[name])

@@ -141,7 +141,9 @@ def test_quicker_manager_renders_nested_blocks_like_pymdownx() -> None:
     quick = convert(NESTED, quiz_first=True)
     assert quick == convert(NESTED, quiz_first=False)
     assert quick.count('class="admonition note"') == 2
-    assert 'class="quiz"' in quick and "Deep text." in quick and "Tab text." in quick
+    assert 'class="quiz"' in quick
+    assert "Deep text." in quick
+    assert "Tab text." in quick
 
 
 def test_other_blocks_share_the_quicker_manager() -> None:
@@ -161,7 +163,8 @@ def test_simple_headers_do_not_reach_yaml(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(pymdownx.blocks, "get_frontmatter", frontmatter)
     html = convert(NESTED, quiz_first=True)
     assert read == []
-    assert 'id="quiz-nested"' in html and '<details class="warning" open="open">' in html
+    assert 'id="quiz-nested"' in html
+    assert '<details class="warning" open="open">' in html
     convert(NESTED.replace("id: nested", 'id: "nested"'), quiz_first=True)
     assert [text.strip() for text in read] == ['id: "nested"']
 
@@ -229,7 +232,7 @@ def corpus() -> dict[str, str]:
 
 def nest(kind: str, content: str) -> str:
     """Return `content` inside a block of this kind, as an author writes it."""
-    if kind.startswith("!!!") or kind.startswith("???") or kind.startswith("==="):
+    if kind.startswith(("!!!", "???", "===")):
         return f"{kind}\n\n{textwrap.indent(content, '    ')}\n"
     if kind == "- item":
         return f"- item\n\n{textwrap.indent(content, '    ')}\n"
@@ -238,7 +241,7 @@ def nest(kind: str, content: str) -> str:
 
 GOLDEN = sorted((ROOT / "tests" / "golden").glob("*.md"))
 PAGES = sorted((ROOT / "docs").glob("*/*.md"))
-RE_GUIDE_EXAMPLE = re.compile(r"^```markdown\n(.*?)^```", re.S | re.M)
+RE_GUIDE_EXAMPLE = re.compile(r"^```markdown\n(.*?)^```", re.DOTALL | re.MULTILINE)
 BLOCK_KINDS = [
     '!!! note "Note"',
     '??? tip "Details"',

@@ -16,7 +16,7 @@ RE_CJK = re.compile(f"[{CJK}]")
 # Half-width punctuation between two Chinese characters (spaces allowed around it).
 RE_HALF_WIDTH = re.compile(f"[{CJK}] ?[,:;?!()] ?[{CJK}]")
 RE_CORNER_QUOTES = re.compile("[「」『』]")
-RE_SCRIPT_COMMENT = re.compile(r"/\*.*?\*/|(?<![:\\])//[^\n]*", re.S)
+RE_SCRIPT_COMMENT = re.compile(r"/\*.*?\*/|(?<![:\\])//[^\n]*", re.DOTALL)
 RE_ASCII_QUOTED_CHINESE = re.compile(f'"[^"\\n]*[{CJK}][^"\\n]*"')
 # Files with Chinese text that readers never see: tooling, tests, benchmarks, documentation.
 NOT_COPY = re.compile(

@@ -18,7 +18,7 @@ from tests.helpers.build import ROOT
 
 MATERIAL = Path(material.__file__).parent / "templates"
 STATIC_I18N = Path(mkdocs_static_i18n.__file__).parent / "custom_i18n_sitemap"
-RE_COMMENT = re.compile(r"\{#-?.*?-?#\}", re.S)
+RE_COMMENT = re.compile(r"\{#-?.*?-?#\}", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -68,18 +68,24 @@ COPIES = [
         (
             (
                 '{% if page.canonical_url %}\n        <link rel="canonical"',
-                '{% if is_fallback %}\n<meta name="robots" content="noindex">\n'
-                '{% elif page.canonical_url %}\n<link rel="canonical"',
+                (
+                    '{% if is_fallback %}\n<meta name="robots" content="noindex">\n'
+                    '{% elif page.canonical_url %}\n<link rel="canonical"'
+                ),
             ),
             (
-                "{% if config.extra.alternate is iterable %}\n"
-                "        {% for alt in config.extra.alternate %}\n"
-                '          <link rel="alternate" href="{{ alt.link | url }}" '
-                "hreflang=\"{{ alt.lang | d(lang.t('language')) }}\">\n"
-                "        {% endfor %}\n      {% endif %}",
-                "{% for language, href in hreflang | default([]) %}\n"
-                '<link rel="alternate" href="{{ href }}" hreflang="{{ language }}">\n'
-                "{% endfor %}",
+                (
+                    "{% if config.extra.alternate is iterable %}\n"
+                    "        {% for alt in config.extra.alternate %}\n"
+                    '          <link rel="alternate" href="{{ alt.link | url }}" '
+                    "hreflang=\"{{ alt.lang | d(lang.t('language')) }}\">\n"
+                    "        {% endfor %}\n      {% endif %}"
+                ),
+                (
+                    "{% for language, href in hreflang | default([]) %}\n"
+                    '<link rel="alternate" href="{{ href }}" hreflang="{{ language }}">\n'
+                    "{% endfor %}"
+                ),
             ),
         ),
         block="site_meta",
@@ -90,9 +96,11 @@ COPIES = [
         (
             (
                 "{% if page.meta and page.meta.title %}",
-                "{% if page and page.is_index and page.is_top_level %}\n"
-                "<title>{{ config.site_name }}</title>\n"
-                "{% elif page.meta and page.meta.title %}",
+                (
+                    "{% if page and page.is_index and page.is_top_level %}\n"
+                    "<title>{{ config.site_name }}</title>\n"
+                    "{% elif page.meta and page.meta.title %}"
+                ),
             ),
             ("{% elif page.title and not page.is_homepage %}", "{% elif page.title %}"),
         ),
@@ -114,8 +122,10 @@ COPIES = [
         (
             (
                 '<footer class="md-footer">',
-                '{%- set colon = "：" if (config.theme.language or "en").startswith("zh") '
-                'else ": " -%}\n<footer class="md-footer">',
+                (
+                    '{%- set colon = "：" if (config.theme.language or "en").startswith("zh") '
+                    'else ": " -%}\n<footer class="md-footer">'
+                ),
             ),
             (
                 "{{ direction }}: {{ page.previous_page.title",
@@ -133,8 +143,10 @@ COPIES = [
         (
             (
                 '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e))',
-                "__md_get=(e,_,t=__md_scope)=>{try{return JSON.parse((_||localStorage).getItem("
-                't.pathname+"."+e))}catch(e){return null}}',
+                (
+                    "__md_get=(e,_,t=__md_scope)=>{try{return JSON.parse((_||localStorage).getItem("
+                    't.pathname+"."+e))}catch(e){return null}}'
+                ),
             ),
             (
                 "__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(",
@@ -148,9 +160,11 @@ COPIES = [
         (
             (
                 "{%- for i18n_locale, i18n_file in file.alternates.items() %}",
-                "{%- for i18n_locale, i18n_file in file.alternates.items() %}\n"
-                "{%- if i18n_file.locale is defined and i18n_file.locale != i18n_locale %}\n"
-                "{%- continue %}\n{%- endif %}",
+                (
+                    "{%- for i18n_locale, i18n_file in file.alternates.items() %}\n"
+                    "{%- if i18n_file.locale is defined and i18n_file.locale != i18n_locale %}\n"
+                    "{%- continue %}\n{%- endif %}"
+                ),
             ),
         ),
     ),

@@ -112,8 +112,10 @@ def test_different_quiz_count_names_the_first_that_differs(tmp_path: Path) -> No
     write(tmp_path, "en/a.md", page(quiz([1]), quiz([3]), front_matter=True))
     zh, en = header_line(tmp_path, "zh/a.md", 2), header_line(tmp_path, "en/a.md", 2)
     assert check(tmp_path).warnings == [
-        f"zh/a.md has 3 quizzes, en/a.md has 2: the first that differs is quiz 2 ({zh}, {en}); "
-        f"{COUNT_FIX}"
+        (
+            f"zh/a.md has 3 quizzes, en/a.md has 2: the first that differs is quiz 2 ({zh}, {en}); "
+            f"{COUNT_FIX}"
+        )
     ]
 
 

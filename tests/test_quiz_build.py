@@ -6,7 +6,6 @@ import gzip
 import json
 import logging
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -25,13 +24,13 @@ HOMES = {"zh": "index.html", "en": "en/index.html"}
 INDEXES = {"zh": "search/search_index.json", "en": "en/search/search_index.json"}
 SCRIPT = "assets/quiz/quiz.js"
 STYLESHEET = "assets/quiz/quiz.css"
-RE_SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
-RE_STYLE = re.compile(r"<style\b[^>]*>.*?</style>", re.S)
+RE_SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
+RE_STYLE = re.compile(r"<style\b[^>]*>.*?</style>", re.DOTALL)
 RE_QUIZ_MARKUP = re.compile(r'class="quiz|data-quiz|quiz\.js|quiz\.css')
 RE_STYLESHEET = re.compile(r'<link\b[^>]*\bhref="(?P<href>[^"]*quiz\.css)"[^>]*>')
 FIRST_WIDGET = '<div class="quiz" '
 # The printed answer key: the last element of a chapter's content (its list closes it).
-RE_ANSWER_KEY = re.compile(r'<div class="quiz-key"[^>]*>.*?</ol>\s*</div>', re.S)
+RE_ANSWER_KEY = re.compile(r'<div class="quiz-key"[^>]*>.*?</ol>\s*</div>', re.DOTALL)
 # What the script builds; the page only holds what reads well without it.
 SCRIPT_ONLY_TAGS = ("fieldset", "input", "label", "button")
 SCRIPT_ONLY_CLASSES = ("quiz__fieldset", "quiz__option", "quiz__label", "quiz__status")
@@ -41,7 +40,22 @@ ZERO_WIDTH = "\u200b"
 class ClassCollector(HTMLParser):
     """Collect the elements of a page: tag, attributes and text, by class."""
 
-    VOID = frozenset("area br col embed hr img input link meta source track wbr".split())
+    VOID = frozenset(
+        [
+            "area",
+            "br",
+            "col",
+            "embed",
+            "hr",
+            "img",
+            "input",
+            "link",
+            "meta",
+            "source",
+            "track",
+            "wbr",
+        ]
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -217,7 +231,8 @@ def test_assets_are_the_package_files_minified(site: Site, asset: str) -> None:
     source = package_file.read_text(encoding="utf-8")
     built = (site.root / asset).read_text(encoding="utf-8")
     assert built == shipped(source, package_file.suffix)
-    assert "/*" in source and "/*" not in built
+    assert "/*" in source
+    assert "/*" not in built
     assert len(built) < 0.8 * len(source)
 
 
@@ -333,7 +348,8 @@ def test_search_index_has_no_quiz_controls(site: Site, language: str, controls: 
     index = json.loads((site.root / INDEXES[language]).read_text(encoding="utf-8"))
     chapter = [doc for doc in index["docs"] if doc["location"].startswith("post-training.html")]
     indexed = " ".join(doc["text"] for doc in chapter).replace(ZERO_WIDTH, "")
-    assert chapter and [control for control in controls if control in indexed] == []
+    assert chapter
+    assert [control for control in controls if control in indexed] == []
 
 
 @pytest.mark.parametrize(
@@ -395,7 +411,7 @@ class BrokenBuild:
 
 
 @pytest.fixture(scope="module")
-def broken(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrokenBuild]:
+def broken(tmp_path_factory: pytest.TempPathFactory) -> BrokenBuild:
     project = copy_project(tmp_path_factory.mktemp("broken"))
     # Without the zh/en comparison, the quiz block's own warnings are the only ones.
     config = project / "mkdocs.yml"
@@ -410,7 +426,7 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrokenBuild]:
         lines[language] = len(source.splitlines()) + 2  # after the blank line that follows
     root = tmp_path_factory.mktemp("broken-site")
     log = build_site(project, root, "http://127.0.0.1:8000/", strict=False)
-    yield BrokenBuild(project, root, log, lines)
+    return BrokenBuild(project, root, log, lines)
 
 
 def quiz_warnings(log: list[logging.LogRecord]) -> list[str]:
@@ -472,8 +488,10 @@ def test_malformed_quiz_fails_the_strict_build(
 CRASHERS = {
     "nested": (
         "/// quiz\nOuter?\n\n- [x] a\n- [ ] b\n\n/// quiz\nInner?\n\n- [x] c\n- [ ] d\n///\n///\n",
-        "quiz contains another quiz (line {inner}); close this quiz with '///' before the next "
-        "one starts",
+        (
+            "quiz contains another quiz (line {inner}); close this quiz with '///' before the next "
+            "one starts"
+        ),
     ),
     **{
         name: (

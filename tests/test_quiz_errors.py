@@ -100,8 +100,10 @@ def test_a_refused_header_right_under_a_line_of_text_gets_its_own_box() -> None:
     source = f"Text.\n/// quiz\n    multiple: [true\n\n{QUESTION}\n\n- [x] one\n- [ ] two\n///\n"
     result = convert(source + "\nAfter.\n", page=QuizPage(path="page.md"))
     assert result.warnings == [
-        "page.md:2: quiz options are not valid YAML; write them as 'name: value' lines "
-        "indented under '/// quiz'"
+        (
+            "page.md:2: quiz options are not valid YAML; write them as 'name: value' lines "
+            "indented under '/// quiz'"
+        )
     ]
     box = result.one("quiz-error")
     assert [(el.tag, text(el)) for el in result.root if el is not box] == [
@@ -133,8 +135,10 @@ def test_a_quiz_inside_a_quiz_warns_once_and_both_become_error_boxes() -> None:
     source = f"Intro.\n\n/// quiz\n{QUESTION}\n\n- [x] a\n- [ ] b\n\n{inner}\nOutro.\n"
     result = convert(source, page=QuizPage(path="page.md"))
     assert result.warnings == [
-        "page.md:3: quiz contains another quiz (line 9); close this quiz with '///' "
-        "before the next one starts"
+        (
+            "page.md:3: quiz contains another quiz (line 9); close this quiz with '///' "
+            "before the next one starts"
+        )
     ]
     boxes = result.by_class("quiz-error")
     assert [text(box.find(".//code")) for box in boxes] == ["page.md:3", "page.md:9"]
@@ -247,7 +251,9 @@ def test_inline_markdown_of_a_label_is_processed_once() -> None:
 
     class Counter(InlineProcessor):
         def handleMatch(  # type: ignore[override]
-            self, m: re.Match[str], data: str
+            self,
+            m: re.Match[str],
+            data: str,  # noqa: ARG002 (InlineProcessor's signature)
         ) -> tuple[None, None, None]:
             seen.append(m.group(0))
             return None, None, None

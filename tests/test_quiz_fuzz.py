@@ -291,8 +291,10 @@ def test_a_quiz_inside_a_quiz_gives_one_warning_and_two_boxes() -> None:
     )
     html, warnings = convert(source)
     assert warnings == [
-        "random.md:1: quiz contains another quiz (line 7); close this quiz with '///' "
-        "before the next one starts"
+        (
+            "random.md:1: quiz contains another quiz (line 7); close this quiz with '///' "
+            "before the next one starts"
+        )
     ]
     assert classes(html).count("admonition failure quiz-error") == 2
     assert "第 1 行那道测验的里面" in html

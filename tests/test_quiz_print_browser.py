@@ -164,7 +164,8 @@ def test_every_option_has_an_empty_box_before_it(
     assert letters == [f"{ascii_uppercase[n]}." for count in options for n in range(count)]
     for box in boxes:
         assert box is not None, "no box before an option"
-        assert 6 <= box.width <= 14 and 6 <= box.height <= 14, box
+        assert 6 <= box.width <= 14, box
+        assert 6 <= box.height <= 14, box
         assert abs(box.width - box.height) <= 1.5, box
         assert box.hollow, f"the box before an option is not empty: {box}"
 
@@ -190,7 +191,8 @@ def test_every_printed_figure_is_on_the_page_of_its_caption(
     for language, state in PRINTOUTS:
         pages = [normalized(page) for page in printout(pdfs, language, state).pages]
         figures = chapter_figures(site.root, CHAPTERS[language])
-        assert figures and all(texts and caption for texts, caption in figures)
+        assert figures
+        assert all(texts and caption for texts, caption in figures)
         for texts, caption in figures:
             with_caption = [page for page in pages if normalized(caption) in page]
             assert len(with_caption) == 1, f"{language}-{state}: caption printed {with_caption}"

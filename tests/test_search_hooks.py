@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from tests.helpers.build import Site, build_site, copy_project, free_port, load_hook
 
-RE_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+RE_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.DOTALL)
 PAGES = ["index.html", "post-training.html", "404.html", "en/index.html", "en/post-training.html"]
 INDEXES = {"zh": "search/search_index.json", "en": "en/search/search_index.json"}
 settings = load_hook("search_settings")
@@ -66,7 +66,8 @@ def test_chinese_separator_splits_at_either_width_of_punctuation(
 def test_separators_can_be_split_by_materials_highlighter() -> None:
     # Material's page highlighter splits a separator at "|" and drops lookarounds.
     for language in settings.SETTINGS.values():
-        assert "|" not in language.separator and "(?" not in language.separator
+        assert "|" not in language.separator
+        assert "(?" not in language.separator
 
 
 def test_a_language_without_settings_is_named_with_the_fix() -> None:
@@ -79,7 +80,7 @@ def test_every_page_starts_the_site_worker_in_front_of_materials(site: Site, pag
     url = str(page_config(site, page)["search"])
     upstream = material_worker(site).name
     assert url.endswith(f"assets/javascripts/search/worker.js?upstream={upstream}")
-    served = urljoin(site.url + page, url.split("?")[0]).removeprefix(site.url)
+    served = urljoin(site.url + page, url.split("?", maxsplit=1)[0]).removeprefix(site.url)
     assert (site.root / served).is_file()
 
 
@@ -108,7 +109,8 @@ def test_a_change_in_materials_worker_is_named(
     changed, count = re.subn(pattern, replacement, source)
     assert count >= 1
     problems = worker.upstream_problems(changed)
-    assert len(problems) == 1 and problems[0].startswith(need)
+    assert len(problems) == 1
+    assert problems[0].startswith(need)
 
 
 def test_an_unknown_worker_url_is_left_alone_with_a_warning(
@@ -118,7 +120,8 @@ def test_an_unknown_worker_url_is_left_alone_with_a_warning(
     config = SimpleNamespace(theme=SimpleNamespace(dirs=[]))
     with caplog.at_level(logging.WARNING):
         assert worker.project_worker_url("assets/search.js", config) == "assets/search.js"
-    assert "is not a worker" in caplog.text and "Material's own worker" in caplog.text
+    assert "is not a worker" in caplog.text
+    assert "Material's own worker" in caplog.text
 
 
 def test_pages_keep_materials_worker_when_it_no_longer_fits(site: Site, tmp_path: Path) -> None:
@@ -137,7 +140,8 @@ def test_pages_keep_materials_worker_when_it_no_longer_fits(site: Site, tmp_path
     assert "no longer registers its message listener with addEventListener" in warnings[0]
     page = (tmp_path / "site" / "en" / "index.html").read_text(encoding="utf-8")
     match = RE_CONFIG.search(page)
-    assert match and json.loads(match.group(1))["search"].endswith(f"workers/{upstream.name}")
+    assert match
+    assert json.loads(match.group(1))["search"].endswith(f"workers/{upstream.name}")
 
 
 def test_the_rewritten_config_cannot_end_its_script_element() -> None:

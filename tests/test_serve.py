@@ -72,9 +72,10 @@ class Server:
         for escalate in (self.process.terminate, self.process.kill):
             try:
                 self.process.wait(timeout=10)
-                return
             except subprocess.TimeoutExpired:
                 escalate()
+            else:
+                return
         self.process.wait(timeout=10)
 
 

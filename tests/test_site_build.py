@@ -55,7 +55,8 @@ def test_html_lang_title_and_description(site: Site, language: str) -> None:
         assert f'<html lang="{language}"' in source
         assert names[language] in re.search(r"<title>(.*?)</title>", source).group(1)
         descriptions = _descriptions(source)
-        assert len(descriptions) == 1 and len(descriptions[0]) > 30
+        assert len(descriptions) == 1
+        assert len(descriptions[0]) > 30
         assert bool(CJK.search(descriptions[0])) == (language == "zh")
 
 
@@ -77,7 +78,8 @@ def test_sitemaps_list_alternates_per_language(site: Site) -> None:
     assert f"<loc>{site.url}post-training.html</loc>" in root
     assert f'hreflang="en" href="{site.url}en/post-training.html"' in root
     locations = re.findall(r"<loc>(.*?)</loc>", english)
-    assert locations and all(loc.startswith(f"{site.url}en/") for loc in locations)
+    assert locations
+    assert all(loc.startswith(f"{site.url}en/") for loc in locations)
     assert f'hreflang="zh" href="{site.url}post-training.html"' in english
 
 
@@ -92,7 +94,8 @@ def test_404_pages_per_language_link_both_homes(
     assert heading in source
     assert f'<html lang="{language}"' in source
     hrefs = [t["href"] for t in tags(source, "a")]
-    assert "/index.html" in hrefs and "/en/index.html" in hrefs
+    assert "/index.html" in hrefs
+    assert "/en/index.html" in hrefs
     assert '<meta name="robots" content="noindex">' in source
 
 
@@ -124,9 +127,11 @@ def test_chinese_headings_have_working_anchors(site: Site) -> None:
 def test_figure_is_served_per_language_with_text_alternative(site: Site) -> None:
     for language, page in CHAPTER.items():
         images = [t for t in tags(site.html(page), "img") if "two-stages.svg" in t["src"]]
-        assert len(images) == 1 and len(images[0]["alt"]) > 40
+        assert len(images) == 1
+        assert len(images[0]["alt"]) > 40
         svg = (site.root / Path(page).parent / images[0]["src"]).read_text(encoding="utf-8")
-        assert "<title" in svg and 'role="img"' in svg
+        assert "<title" in svg
+        assert 'role="img"' in svg
         assert bool(CJK.search(svg)) == (language == "zh")
         assert "http://" not in svg.replace("http://www.w3.org/", "")
 
@@ -148,7 +153,8 @@ def test_pages_load_nothing_from_other_hosts(site: Site) -> None:
         source = path.read_text(encoding="utf-8")
         offsite = [u for u in _loaded_urls(source) if urlsplit(u).netloc not in ("", own)]
         assert offsite == [], path
-        assert "fonts.googleapis" not in source and "fonts.gstatic" not in source
+        assert "fonts.googleapis" not in source
+        assert "fonts.gstatic" not in source
 
 
 def test_stylesheets_import_nothing_from_other_hosts(site: Site) -> None:
@@ -159,7 +165,8 @@ def test_stylesheets_import_nothing_from_other_hosts(site: Site) -> None:
 
 def test_site_uses_a_system_font_stack(site: Site) -> None:
     css = site.html("css/site.css")
-    assert "PingFang SC" in css and "Noto Sans CJK SC" in css
+    assert "PingFang SC" in css
+    assert "Noto Sans CJK SC" in css
     assert not [t for t in tags(site.html("index.html"), "link") if "fonts" in t.get("href", "")]
 
 
@@ -193,7 +200,8 @@ def test_untranslated_page_is_served_with_a_notice_and_noindex(
     assert '<meta name="robots" content="noindex">' in served
     assert not _hreflang(served), "a noindex page declares no alternates"
     written = fallback_site.html(original)
-    assert "Not translated yet" not in written and "尚未翻译" not in written
+    assert "Not translated yet" not in written
+    assert "尚未翻译" not in written
     assert 'content="noindex"' not in written
     assert not _hreflang(written), "there is no translation to point at"
     assert _hreflang(fallback_site.html("post-training.html")) == ["en", "zh", "x-default"]
@@ -244,7 +252,8 @@ def test_one_language_preview_serves_its_own_search_index(
     build_site(ROOT, tmp_path / "site", url, strict=True)
     page = (tmp_path / "site" / "post-training.html").read_text(encoding="utf-8")
     config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', page)
-    assert config and json.loads(config.group(1))["base"] == "."
+    assert config
+    assert json.loads(config.group(1))["base"] == "."
     index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text())
     assert any(doc["location"] == "post-training.html" for doc in index["docs"])
     assert index["config"]["lang"] == ["en"]
@@ -261,7 +270,9 @@ TITLES = {
 }
 
 
-RE_LOGO_LINK = re.compile(r'<a [^>]*class="md-(?:header|nav)__button md-logo"[^>]*>(.*?)</a>', re.S)
+RE_LOGO_LINK = re.compile(
+    r'<a [^>]*class="md-(?:header|nav)__button md-logo"[^>]*>(.*?)</a>', re.DOTALL
+)
 
 
 @pytest.mark.parametrize(("page", "title"), TITLES.items())
@@ -273,7 +284,7 @@ def test_titles_follow_one_pattern_per_language(site: Site, page: str, title: st
 def test_the_logo_is_the_course_mark_drawn_inline(site: Site, page: str) -> None:
     html = site.html(page)
     logos = re.findall(
-        r'<a [^>]*class="md-(?:header|nav)__button md-logo"[^>]*>(.*?)</a>', html, re.S
+        r'<a [^>]*class="md-(?:header|nav)__button md-logo"[^>]*>(.*?)</a>', html, re.DOTALL
     )
     assert len(logos) == 2
     mark = (ROOT / "overrides" / ".icons" / "course" / "logo.svg").read_text(encoding="utf-8")

@@ -82,7 +82,8 @@ def test_404_pages_link_each_home_from_site_url_path(
     content = {t["hreflang"]: t["href"] for t in tags(source, "a") if "lang" in t}
     assert content == homes
     assets = [t["href"] for t in tags(source, "link") if t.get("rel") == "stylesheet"]
-    assert assets and all(href.startswith(root) for href in assets), "as MkDocs links assets"
+    assert assets
+    assert all(href.startswith(root) for href in assets), "as MkDocs links assets"
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -117,9 +118,11 @@ def test_local_build_writes_no_hreflang_and_says_so(default_site: Site) -> None:
         assert canonical == [DEFAULT_SITE_URL + page], "canonical links stay absolute"
     messages = [r.getMessage() for r in default_site.log if "language_links" in r.name]
     assert messages == [
-        f"language_links: site_url is {DEFAULT_SITE_URL}, a local address: no hreflang links, "
-        "and canonical links and sitemaps name that address. To publish the site, build it with "
-        'SITE_URL set to the site\'s address (README, "Publishing").'
+        (
+            f"language_links: site_url is {DEFAULT_SITE_URL}, a local address: no hreflang links, "
+            "and canonical links and sitemaps name that address. To publish the site, build it "
+            'with SITE_URL set to the site\'s address (README, "Publishing").'
+        )
     ]
 
 
@@ -205,10 +208,14 @@ def test_a_page_in_a_subfolder_is_reported(tmp_path: Path) -> None:
         )
     warnings = _warnings(build_site(project, tmp_path / "site", PUBLISHED_URL))
     assert [w for w in warnings if "appendix" in w] == [
-        "Doc file 'zh/more/appendix.md': a page sits directly in its language's folder "
-        "(docs/zh/appendix.md, not in a subfolder): Material's language selector requests "
-        "sitemap.xml next to each hreflang link, and 'more/' has none.",
-        "Doc file 'en/more/appendix.md': a page sits directly in its language's folder "
-        "(docs/en/appendix.md, not in a subfolder): Material's language selector requests "
-        "sitemap.xml next to each hreflang link, and 'en/more/' has none.",
+        (
+            "Doc file 'zh/more/appendix.md': a page sits directly in its language's folder "
+            "(docs/zh/appendix.md, not in a subfolder): Material's language selector requests "
+            "sitemap.xml next to each hreflang link, and 'more/' has none."
+        ),
+        (
+            "Doc file 'en/more/appendix.md': a page sits directly in its language's folder "
+            "(docs/en/appendix.md, not in a subfolder): Material's language selector requests "
+            "sitemap.xml next to each hreflang link, and 'en/more/' has none."
+        ),
     ]

@@ -115,7 +115,8 @@ def test_404_page_at_any_depth_leads_to_both_homes(
     with reader_at(browser, host) as (page, seen):
         with settled(page, *SEARCH_LOADS):  # a 404 page names no translation (no hreflang)
             response = page.goto(missing)
-        assert response is not None and response.status == 404
+        assert response is not None
+        assert response.status == 404
         assert page.locator("html").get_attribute("lang") == language
         assert page.locator("link[rel=stylesheet]").first.evaluate("link => !!link.sheet")
         links = page.locator("article a[hreflang]").evaluate_all("links => links.map(a => a.href)")

@@ -11,7 +11,8 @@ from tests.helpers.build import load_hook
 
 
 def environment(folder: Path, cache_dir: Path) -> Environment:
-    env = Environment(loader=FileSystemLoader(str(folder)))
+    # As MkDocs makes it for the theme's HTML templates: no autoescape.
+    env = Environment(loader=FileSystemLoader(str(folder)))  # noqa: S701
     env = load_hook("template_cache").on_env(env, config=None, files=None)
     assert isinstance(env.bytecode_cache, FileSystemBytecodeCache)
     env.bytecode_cache.directory = str(cache_dir)  # keep the test's cache apart

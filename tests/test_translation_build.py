@@ -29,7 +29,9 @@ from tests.helpers.translations import (
 
 LOGGER = "mkdocs.plugins.translations"
 PREFIX = "translations: "
-RE_NOTICE = re.compile(r'<div class="admonition warning translation-outdated"[^>]*>.*?</div>', re.S)
+RE_NOTICE = re.compile(
+    r'<div class="admonition warning translation-outdated"[^>]*>.*?</div>', re.DOTALL
+)
 RE_HEADING_ID = re.compile(r'<h[1-6]\b[^>]*\bid="(?P<id>[^"]*)"')
 NOTICE_TITLES = ("This translation may be out of date", "本页译文可能已过时")
 
@@ -92,8 +94,10 @@ def test_an_english_first_page_gives_its_chinese_translation_a_chinese_notice(
 ) -> None:
     page = drifted[1].html("reading.html")
     found = notice(page)
-    assert found is not None and '<html lang="zh"' in page
-    assert "本页译文可能已过时" in found and "英文原文" in found
+    assert found is not None
+    assert '<html lang="zh"' in page
+    assert "本页译文可能已过时" in found
+    assert "英文原文" in found
     assert links(found) == [
         ("en/reading.html", "英文原文"),
         (f"en/reading.html#{READING_ANCHOR}", "论文"),
@@ -135,14 +139,20 @@ def test_one_info_line_per_outdated_or_unrecorded_translation(
     lines = section_lines(zh, heading)
     reading = section_lines(project / "docs" / "en" / "reading.md", "## Papers", 2)
     assert infos(site) == [
-        f'en/post-training.md is behind its original zh/post-training.md: "{heading}" changed '
-        f"(zh/post-training.md:{lines}); update the translation, then run "
-        "'make translated PAGE=en/post-training.md'",
-        f'zh/reading.md is behind its original en/reading.md: "## Papers" changed '
-        f"(en/reading.md:{reading}); update the translation, then run "
-        "'make translated PAGE=zh/reading.md'",
-        "en/glossary.md translates zh/glossary.md and is not in docs/translations.yml yet, so "
-        "it counts as up to date; run 'make translated' to record it",
+        (
+            f'en/post-training.md is behind its original zh/post-training.md: "{heading}" changed '
+            f"(zh/post-training.md:{lines}); update the translation, then run "
+            "'make translated PAGE=en/post-training.md'"
+        ),
+        (
+            f'zh/reading.md is behind its original en/reading.md: "## Papers" changed '
+            f"(en/reading.md:{reading}); update the translation, then run "
+            "'make translated PAGE=zh/reading.md'"
+        ),
+        (
+            "en/glossary.md translates zh/glossary.md and is not in docs/translations.yml yet, so "
+            "it counts as up to date; run 'make translated' to record it"
+        ),
     ]
     assert warnings(site) == []
 
@@ -155,7 +165,8 @@ def test_the_notice_is_not_in_the_search_index(drifted: tuple[Path, Site]) -> No
         assert documents, index
         text = json.dumps(documents, ensure_ascii=False)
         assert not [title for title in NOTICE_TITLES if title in text], index
-        assert "原文新增" not in text and "new in the original" not in text
+        assert "原文新增" not in text
+        assert "new in the original" not in text
 
 
 def test_the_record_is_neither_copied_nor_a_page(drifted: tuple[Path, Site]) -> None:
@@ -201,8 +212,10 @@ def test_an_unknown_original_is_a_warning_with_file_and_line(tmp_path: Path) -> 
     edit(project / "docs" / "en" / CHAPTER, "---\n", "---\noriginal: english\n")
     site = build(project)
     assert warnings(site) == [
-        "en/post-training.md:2: front matter 'original: english' is not a language of this "
-        "site; write one of original: zh, original: en, or remove the line"
+        (
+            "en/post-training.md:2: front matter 'original: english' is not a language of this "
+            "site; write one of original: zh, original: en, or remove the line"
+        )
     ]
 
 
@@ -234,4 +247,5 @@ def test_a_one_language_preview_compares_nothing(
     monkeypatch.setenv("BUILD_ONLY_LOCALE", "en")
     site = build(project)
     assert notice(site.html("post-training.html")) is None
-    assert infos(site) == [] and warnings(site) == []
+    assert infos(site) == []
+    assert warnings(site) == []

@@ -106,7 +106,8 @@ def test_translated_records_the_page_and_the_notice_goes(project: Path) -> None:
     )
     after = (project / RECORD).read_text(encoding="utf-8")
     changed = [line for line in after.splitlines() if line not in before.splitlines()]
-    assert len(changed) == 1 and ZH_SECTION in changed[0], "one line: the section recorded"
+    assert len(changed) == 1, "one line: the section recorded"
+    assert ZH_SECTION in changed[0]
     assert run_cli(project, "check", "--strict").returncode == 0
 
 
@@ -135,9 +136,8 @@ def test_translated_all_records_every_translation(project: Path) -> None:
     edit(project / "docs" / "zh" / "index.md", "## 适合谁", "## 适合哪些读者")
     result = make(project, "translated", "ALL=1")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (
-        "Recorded en/index.md" in result.stdout and "Recorded en/post-training.md" in result.stdout
-    )
+    assert "Recorded en/index.md" in result.stdout
+    assert "Recorded en/post-training.md" in result.stdout
     assert run_cli(project, "check", "--strict").returncode == 0
 
 
@@ -165,13 +165,17 @@ def test_a_page_that_does_not_exist_is_refused(project: Path) -> None:
     [
         (
             "zh/post-training.md",
-            "Error: zh/post-training.md is the original of its page, not a translation; record "
-            "its translation instead: make translated PAGE=en/post-training.md",
+            (
+                "Error: zh/post-training.md is the original of its page, not a translation; record "
+                "its translation instead: make translated PAGE=en/post-training.md"
+            ),
         ),
         (
             "en/reading.md",
-            "Error: en/reading.md has no original: no other language folder has reading.md; "
-            "nothing to record",
+            (
+                "Error: en/reading.md has no original: no other language folder has reading.md; "
+                "nothing to record"
+            ),
         ),
     ],
     ids=["original", "no-original"],
@@ -208,7 +212,8 @@ def test_a_wrong_original_in_a_front_matter_is_refused(project: Path) -> None:
         "site; write one of original: zh, original: en, or remove the line"
     )
     check = run_cli(project, "check")
-    assert check.returncode == 1 and warning in check.stdout.splitlines()
+    assert check.returncode == 1
+    assert warning in check.stdout.splitlines()
     result = run_cli(project, "record")
     assert_refused(result, record, project / RECORD)
     assert warning in result.stdout.splitlines()
@@ -218,7 +223,8 @@ def test_a_wrong_original_in_a_front_matter_is_refused(project: Path) -> None:
 def test_a_missing_configuration_is_a_usage_error(tmp_path: Path) -> None:
     result = run_cli(ROOT, "check", "-f", str(tmp_path / "mkdocs.yml"))
     assert result.returncode == 2
-    assert "does not exist" in result.stderr and "Traceback" not in result.stderr
+    assert "does not exist" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_a_one_language_configuration_is_a_usage_error(

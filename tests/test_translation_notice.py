@@ -79,7 +79,8 @@ def test_sections_are_named_in_the_page_language_and_linked_to_the_original(
         return text + "\n## 丁\n\n丁的正文。\n"
 
     notice = notice_for(tmp_path, anchors, edit)
-    assert notice.original_language == "zh" and notice.original_url == "../page.html"
+    assert notice.original_language == "zh"
+    assert notice.original_url == "../page.html"
     assert notice.sections == (
         NoticeSection("removed", "Alpha", "en", None),
         NoticeSection("changed", "Beta", "en", "../page.html#乙"),

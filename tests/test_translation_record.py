@@ -44,7 +44,8 @@ def test_the_file_is_sorted_with_one_line_per_section() -> None:
         '    - {digest: 2222222222222222, heading: "# 从预训练到后训练"}',
         '    - {digest: 3333333333333333, heading: "## \\"Quoted\\": a #hash"}',
     ]
-    assert text.startswith("# ") and "make translated" in text.split("\n\n")[0]
+    assert text.startswith("# ")
+    assert "make translated" in text.split("\n\n")[0]
 
 
 def test_what_is_written_reads_back_with_the_line_of_each_entry() -> None:
@@ -154,4 +155,5 @@ def test_writing_replaces_the_file_and_leaves_nothing_else(tmp_path: Path) -> No
 
 def test_the_header_says_what_the_file_is() -> None:
     header = dedent(record.HEADER)
-    assert "make translated" in header and "CONTRIBUTING.md" in header
+    assert "make translated" in header
+    assert "CONTRIBUTING.md" in header

@@ -172,9 +172,7 @@ def test_digests_are_stable() -> None:
 # Python-Markdown and SuperFences make of them.
 WORDS = st.text(alphabet="ab中文 #`~\\", max_size=10)
 HEADING = st.builds(lambda level, text: "#" * level + text, st.integers(1, 7), WORDS)
-PARAGRAPH = st.lists(WORDS.filter(lambda line: line.strip()), min_size=1, max_size=3).map(
-    lambda lines: "\n".join(lines)
-)
+PARAGRAPH = st.lists(WORDS.filter(lambda line: line.strip()), min_size=1, max_size=3).map("\n".join)
 FENCE = st.builds(
     lambda fence, lines: "\n".join([fence, *lines, fence]),
     st.sampled_from(["```", "~~~", "````"]),

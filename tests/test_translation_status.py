@@ -136,10 +136,13 @@ def test_the_default_language_is_the_original(docs: Path) -> None:
     report = status_of(docs)
     assert [(s.path, s.original) for s in report.translations] == [("en/page.md", "zh/page.md")]
     assert report.notes == [
-        f"en/page.md translates zh/page.md and is not in {SHOWN} yet, so it counts as up to "
-        "date; run 'make translated' to record it"
+        (
+            f"en/page.md translates zh/page.md and is not in {SHOWN} yet, so it counts as up to "
+            "date; run 'make translated' to record it"
+        )
     ]
-    assert report.outdated == [] and report.warnings == []
+    assert report.outdated == []
+    assert report.warnings == []
 
 
 @pytest.mark.parametrize("written_in", ["en", "zh"])
@@ -154,8 +157,10 @@ def test_an_unknown_original_is_a_warning_with_file_and_line(docs: Path) -> None
     name_original(docs / "en" / "page.md", "english")
     report = status_of(docs)
     assert report.warnings == [
-        "en/page.md:3: front matter 'original: english' is not a language of this site; write "
-        "one of original: zh, original: en, or remove the line"
+        (
+            "en/page.md:3: front matter 'original: english' is not a language of this site; write "
+            "one of original: zh, original: en, or remove the line"
+        )
     ]
     assert [s.original for s in report.translations] == ["zh/page.md"]
 
@@ -164,8 +169,10 @@ def test_originals_that_disagree_are_a_warning(docs: Path) -> None:
     for language in ("zh", "en"):
         name_original(docs / language / "page.md", language)
     assert status_of(docs).warnings == [
-        "en/page.md:3: front matter 'original: en' disagrees with 'original: zh' in "
-        "zh/page.md:3; name the same original in every version"
+        (
+            "en/page.md:3: front matter 'original: en' disagrees with 'original: zh' in "
+            "zh/page.md:3; name the same original in every version"
+        )
     ]
 
 
@@ -174,8 +181,10 @@ def test_an_original_that_does_not_exist_is_a_warning(docs: Path) -> None:
     name_original(docs / "zh" / "page.md", "en")
     report = status_of(docs)
     assert report.warnings == [
-        "zh/page.md:3: front matter 'original: en' names en/page.md, which does not exist; name "
-        "a version that exists, or remove the line"
+        (
+            "zh/page.md:3: front matter 'original: en' names en/page.md, which does not exist; "
+            "name a version that exists, or remove the line"
+        )
     ]
     assert report.translations == []
 
@@ -222,8 +231,10 @@ def test_stale_entries_are_noted_with_their_line(docs: Path) -> None:
     record["en/gone.md"] = RecordEntry("zh/gone.md", (), 12)
     moved = {**record, "en/page.md": RecordEntry("fr/page.md", (), 3)}
     assert status_of(docs, record).notes == [
-        f"{SHOWN}:12: en/gone.md is no longer a translation of zh/gone.md; run 'make "
-        "translated' to drop its entry"
+        (
+            f"{SHOWN}:12: en/gone.md is no longer a translation of zh/gone.md; run 'make "
+            "translated' to drop its entry"
+        )
     ]
     assert status_of(docs, moved).notes[0] == (
         f"{SHOWN}:3: en/page.md is recorded as a translation of fr/page.md, but its original "

@@ -19,7 +19,7 @@ def test_parent_is_where_the_block_was_created_without_mapping_the_page() -> Non
     root, box, quiz = page()
     parents = Parents(root, {quiz: box})
     assert parents.of(quiz) is box
-    assert parents._page is None
+    assert parents._page is None  # noqa: SLF001 (the map is built only when needed)
 
 
 def test_element_moved_after_creation_is_found_by_mapping_the_page() -> None:
@@ -29,7 +29,8 @@ def test_element_moved_after_creation_is_found_by_mapping_the_page() -> None:
     parents = Parents(root, {quiz: box})
     widget = etree.Element("section")
     parents.replace(quiz, widget)
-    assert list(root)[-1] is widget and list(box) == []
+    assert list(root)[-1] is widget
+    assert list(box) == []
 
 
 def test_score_goes_after_the_top_level_element_holding_the_last_quiz() -> None:

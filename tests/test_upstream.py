@@ -26,8 +26,10 @@ def test_the_installed_pymdownx_has_everything() -> None:
 def test_a_missing_validate_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delattr(Block, "_validate")
     assert fresh_problems() == (
-        "pymdownx.blocks no longer validates headers with Block._validate; "
-        "the quiz plugin needs pymdown-extensions 13.1 (see CONTRIBUTING.md)",
+        (
+            "pymdownx.blocks no longer validates headers with Block._validate; "
+            "the quiz plugin needs pymdown-extensions 13.1 (see CONTRIBUTING.md)"
+        ),
     )
 
 

@@ -31,7 +31,8 @@ def load_hook(name: str) -> ModuleType:
     """Import the site hook `hooks/<name>.py` the way MkDocs does: as a file, not a package."""
     path = ROOT / "hooks" / f"{name}.py"
     spec = importlib.util.spec_from_file_location(f"{name}_hook", path)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     # Like MkDocs: in sys.modules (dataclasses look their module up there), and with the
     # hook's folder on sys.path while the module runs (its siblings import).
@@ -80,7 +81,7 @@ class Site:
 class _StaticHost(http.server.SimpleHTTPRequestHandler):
     """Serve files as static hosts do: a missing path gets the nearest `404.html` above it."""
 
-    def log_message(self, format: str, *args: object) -> None:
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (http.server's name)
         pass
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:

@@ -147,7 +147,22 @@ class Converted:
 class TreeParser(HTMLParser):
     """Parse HTML (void elements, bare attributes) into an ElementTree."""
 
-    VOID = frozenset("area br col embed hr img input link meta source track wbr".split())
+    VOID = frozenset(
+        [
+            "area",
+            "br",
+            "col",
+            "embed",
+            "hr",
+            "img",
+            "input",
+            "link",
+            "meta",
+            "source",
+            "track",
+            "wbr",
+        ]
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -15,7 +15,9 @@ SITE_PAGES = [
     "en/post-training.html",
     "en/404.html",
 ]
-RE_ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(?P<body>.*?)</article>', re.S)
+RE_ARTICLE = re.compile(
+    r'<article class="md-content__inner[^"]*">(?P<body>.*?)</article>', re.DOTALL
+)
 RE_TAG = re.compile(r"<[^>]+>")
 RE_SPACE = re.compile(r"\s+")
 
@@ -52,8 +54,10 @@ def tags(page: str, name: str | None = None) -> list[dict[str, str]]:
     return [attrs for tag, attrs in parser.tags if name is None or tag == name]
 
 
-RE_OPTIONS = re.compile(r'<ul class="quiz__options">(?P<items>.*?)</ul>', re.S)
-RE_OPTION = re.compile(r'<li\b[^>]*>(?P<text>.*?)(?:<(?:p|div) class="quiz__feedback"|</li>)', re.S)
+RE_OPTIONS = re.compile(r'<ul class="quiz__options">(?P<items>.*?)</ul>', re.DOTALL)
+RE_OPTION = re.compile(
+    r'<li\b[^>]*>(?P<text>.*?)(?:<(?:p|div) class="quiz__feedback"|</li>)', re.DOTALL
+)
 
 
 def option_texts(page: str) -> list[list[str]]:

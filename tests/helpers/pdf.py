@@ -15,7 +15,7 @@ from pathlib import Path
 
 # Points per inch: PDF coordinates are in points.
 POINTS = 72
-RE_LINE = re.compile(r"<line\b[^>]*>(?P<words>.*?)</line>", re.S)
+RE_LINE = re.compile(r"<line\b[^>]*>(?P<words>.*?)</line>", re.DOTALL)
 RE_WORD = re.compile(
     r'<word xMin="(?P<x_min>[\d.]+)" yMin="(?P<y_min>[\d.]+)" '
     r'xMax="(?P<x_max>[\d.]+)" yMax="(?P<y_max>[\d.]+)">(?P<text>[^<]*)</word>'

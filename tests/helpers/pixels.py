@@ -23,7 +23,9 @@ def pixels(png: bytes) -> list[tuple[int, int, int]]:
             chunks.append(data)
         position += 12 + length
     width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", header)
-    assert depth == 8 and colour in CHANNELS and not interlace, "unsupported PNG"
+    assert depth == 8, "unsupported PNG: not 8 bits a channel"
+    assert colour in CHANNELS, "unsupported PNG: not RGB or RGBA"
+    assert not interlace, "unsupported PNG: interlaced"
     size = CHANNELS[colour]
     rows = _unfilter(zlib.decompress(b"".join(chunks)), width * size, height, size)
     return [tuple(row[x : x + 3]) for row in rows for x in range(0, width * size, size)]  # type: ignore[misc]

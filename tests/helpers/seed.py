@@ -36,9 +36,8 @@ def sentences(language: str) -> list[str]:
     pattern = RE_ZH_SENTENCE if language == "zh" else RE_EN_SENTENCE
     found: list[str] = []
     for text in seed_texts()[language]:
-        if language == "zh":
-            text = chinese_punctuation(text)
-        found += [s.strip() for s in pattern.findall(text) if s.strip()]
+        written = chinese_punctuation(text) if language == "zh" else text
+        found += [s.strip() for s in pattern.findall(written) if s.strip()]
     return found
 
 
