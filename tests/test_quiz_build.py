@@ -16,6 +16,7 @@ from mkdocs.exceptions import Abort
 
 from quiz_plugin.assets_files import shipped
 from tests.helpers.build import ROOT, Site, build_site, copy_project
+from tests.helpers.markdown import VOID_ELEMENTS
 from tests.helpers.pages import article_text_joined, option_texts
 from tests.helpers.quiz_pages import CORRECT
 
@@ -40,22 +41,7 @@ ZERO_WIDTH = "\u200b"
 class ClassCollector(HTMLParser):
     """Collect the elements of a page: tag, attributes and text, by class."""
 
-    VOID = frozenset(
-        [
-            "area",
-            "br",
-            "col",
-            "embed",
-            "hr",
-            "img",
-            "input",
-            "link",
-            "meta",
-            "source",
-            "track",
-            "wbr",
-        ]
-    )
+    VOID = VOID_ELEMENTS
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 import textwrap
+from collections.abc import Callable
 from dataclasses import astuple, dataclass, field
 from unittest.mock import patch
 
@@ -181,6 +182,18 @@ def document(draw: st.DrawFn, depth: int = 2) -> Piece:
     return result
 
 
+def random_documents(test: Callable[[Piece], None]) -> Callable[[], None]:
+    """Run a test on random documents: EXAMPLES of them, drawn from SEED."""
+    return seed(SEED)(
+        settings(
+            max_examples=EXAMPLES,
+            deadline=None,
+            database=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        )(given(document())(test))
+    )
+
+
 def convert(source: str) -> tuple[str, list[str]]:
     quiz = QuizExtension()
     quiz.page = QuizPage(path="random.md", language="zh")
@@ -215,14 +228,7 @@ def headers_in_code(html: str) -> int:
     return sum(line.endswith("/ quiz") for line in code.split("\n"))
 
 
-@seed(SEED)
-@settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-@given(document())
+@random_documents
 def test_every_quiz_header_ends_as_a_widget_an_error_box_or_code(piece: Piece) -> None:
     source = "\n".join(piece.lines) + "\n"
     html, warnings = convert(source)
@@ -241,14 +247,7 @@ def test_every_quiz_header_ends_as_a_widget_an_error_box_or_code(piece: Piece) -
         assert piece.in_code <= in_code <= piece.in_code + piece.quiz_code, source
 
 
-@seed(SEED)
-@settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-@given(document())
+@random_documents
 def test_the_faster_blocks_manager_gives_pymdownx_html(piece: Piece) -> None:
     source = "\n".join(piece.lines) + "\n"
     fast = convert(source)

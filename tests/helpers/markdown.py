@@ -144,25 +144,16 @@ class Converted:
         return {child: parent for parent in self.root.iter() for child in parent}
 
 
+# HTML elements that have no end tag.
+VOID_ELEMENTS = frozenset(
+    ("area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr")
+)
+
+
 class TreeParser(HTMLParser):
     """Parse HTML (void elements, bare attributes) into an ElementTree."""
 
-    VOID = frozenset(
-        [
-            "area",
-            "br",
-            "col",
-            "embed",
-            "hr",
-            "img",
-            "input",
-            "link",
-            "meta",
-            "source",
-            "track",
-            "wbr",
-        ]
-    )
+    VOID = VOID_ELEMENTS
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
