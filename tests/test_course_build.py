@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import re
@@ -10,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks import page_weight
+from benchmarks.page_weight import PROGRESS_LOADED
 from quiz_plugin.course import ChapterPage, Course, CourseQuiz
 from quiz_plugin.course_pages import add_tools, render_next
 from tests.helpers.build import Site, build_site, copy_project, free_port
@@ -263,3 +266,10 @@ def test_a_dirty_build_keeps_what_the_last_build_said_of_pages_it_did_not_conver
     assert [c["pages"]["zh"]["title"] for c in course.manifest(["zh"], previous)["chapters"]] == [
         "A"
     ]
+
+
+def test_the_progress_script_and_manifest_weigh_at_most_1536_bytes_gzipped(site: Site) -> None:
+    progress = page_weight.print_progress(site.root)
+    sizes = [len(gzip.compress((site.root / path).read_bytes(), 9)) for path in PROGRESS_LOADED]
+    assert progress["progress_loaded_gzip_total"] == sum(sizes) <= 1536, sizes
+    assert progress["progress_pages_as_expected"]
