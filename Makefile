@@ -74,7 +74,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check quiz_plugin tests hooks benchmarks
 	$(BIN)/mypy
 	@command -v node >/dev/null || { echo "make lint needs Node.js to check the widget's script."; exit 1; }
-	node --check quiz_plugin/assets/quiz.js
+	for script in quiz_plugin/assets/*.js; do node --check $$script || exit 1; done
 	$(BIN)/python hooks/chinese_copy.py
 
 bench: $(STAMP)

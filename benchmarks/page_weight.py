@@ -1,4 +1,5 @@
-"""Page weight of the quiz widget: its script and stylesheet, HTML per quiz, pages without one.
+"""Page weight of the quiz widget (its script and stylesheet, HTML per quiz, pages without one) and
+of the course progress (its script and the manifest, and what the home page loads besides).
 
 Builds the real site three times: as it is, with the plugin disabled (the quiz blocks are then
 plain Markdown), and with the quiz blocks removed from the sources. A chapter's HTML compared
@@ -31,6 +32,15 @@ ASSETS = ("assets/quiz/quiz.js", "assets/quiz/quiz.css")
 CHAPTERS = ("post-training.html", "en/post-training.html")
 HOME_PAGES = ("index.html", "en/index.html", "404.html", "en/404.html")
 TARGET_ASSETS_GZIP = 4096
+# The course progress: what every home and chapter page loads (judged), then what only the home
+# page loads (its stylesheet) or what it loads when the reader first uses a tool.
+PROGRESS_LOADED = ("assets/course/progress.js", "assets/course/course.json")
+PROGRESS_OTHERS = {
+    "assets/course/progress.css": "home pages",
+    "assets/course/progress-tools.js": "home pages, when a tool is first used",
+}
+TARGET_PROGRESS_GZIP = 1536
+RE_PROGRESS_SCRIPT = re.compile(r'<script src="[^"]*assets/course/progress\.js"')
 # What quiz markup or assets look like in a page; prose may say "quiz" and is reported apart.
 RE_QUIZ_MARKUP = re.compile(r"assets/quiz/|class=\"quiz|data-quiz|quiz-score|quiz__")
 RE_QUIZ_WORD = re.compile(r"quiz", re.IGNORECASE)
@@ -84,10 +94,10 @@ def build_variants() -> dict[str, Path]:
     return sites
 
 
-def asset_weights(site: Path) -> list[dict[str, Any]]:
-    """Return raw and gzip bytes of the widget's script and stylesheet as built."""
+def asset_weights(site: Path, paths: tuple[str, ...] = ASSETS) -> list[dict[str, Any]]:
+    """Return raw and gzip bytes of built files (the widget's script and stylesheet)."""
     weights = []
-    for path in ASSETS:
+    for path in paths:
         data = (site / path).read_bytes()
         weights.append({"file": path, "raw": len(data), "gzip": gzip_size(data)})
     return weights
@@ -126,6 +136,44 @@ def quiz_free_pages(site: Path) -> list[dict[str, Any]]:
         html = (site / chapter).read_text(encoding="utf-8")
         rows.append({"page": chapter, "markup_hits": RE_QUIZ_MARKUP.findall(html), "word_hits": []})
     return rows
+
+
+def pages_with_progress(site: Path) -> dict[str, bool]:
+    """Return, for the home, chapter and 404 pages, whether each loads the progress script."""
+    return {
+        page: bool(RE_PROGRESS_SCRIPT.search((site / page).read_text(encoding="utf-8")))
+        for page in (*HOME_PAGES, *CHAPTERS)
+    }
+
+
+def print_progress(site: Path) -> dict[str, Any]:
+    """Print the course progress's weights and the pages that load it; return them."""
+    loaded = asset_weights(site, PROGRESS_LOADED)
+    others = asset_weights(site, tuple(PROGRESS_OTHERS))
+    loaded_gzip = sum(item["gzip"] for item in loaded)
+    print_table(
+        ["file", "raw bytes", "gzip bytes"],
+        [[a["file"], a["raw"], a["gzip"]] for a in loaded]
+        + [["together", sum(a["raw"] for a in loaded), loaded_gzip]]
+        + [[f"{a['file']} ({PROGRESS_OTHERS[a['file']]})", a["raw"], a["gzip"]] for a in others],
+        title=f"Course progress on home and chapter pages (target <= {TARGET_PROGRESS_GZIP} "
+        "bytes gzip together)",
+    )
+    loading = pages_with_progress(site)
+    expected = {page: "404" not in page for page in loading}
+    print(
+        f"progress {'meets' if loaded_gzip <= TARGET_PROGRESS_GZIP else 'MISSES'} the gzip "
+        f"target; it is loaded by {', '.join(p for p, on in loading.items() if on)} "
+        f"({'as expected' if loading == expected else 'NOT as expected'})"
+    )
+    return {
+        "progress_loaded": loaded,
+        "progress_loaded_gzip_total": loaded_gzip,
+        "progress_target_gzip": TARGET_PROGRESS_GZIP,
+        "progress_others": others,
+        "pages_with_progress": loading,
+        "progress_pages_as_expected": loading == expected,
+    }
 
 
 def _context(html: str, match: re.Match[str]) -> str:
@@ -178,6 +226,7 @@ def main() -> None:
         for hit in page["word_hits"]:
             print(f"  {page['page']}: …{hit}…")
     clean = all(not p["markup_hits"] for p in pages if p["page"] in HOME_PAGES)
+    progress = print_progress(sites["with"])
     data = {
         "assets": assets,
         "assets_gzip_total": total_gzip,
@@ -185,6 +234,7 @@ def main() -> None:
         "html_per_quiz": per_quiz,
         "quiz_free_pages": pages,
         "quiz_free_pages_clean": clean,
+        **progress,
     }
     print(
         f"\nassets {'meet' if total_gzip <= TARGET_ASSETS_GZIP else 'MISS'} the gzip target; "

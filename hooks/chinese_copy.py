@@ -21,6 +21,7 @@ UI_FILES = (
     "mkdocs.yml",
     "quiz_plugin/labels.py",
     "quiz_plugin/messages.py",
+    "quiz_plugin/course_labels.py",
     "overrides",
 )
 

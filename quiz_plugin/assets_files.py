@@ -1,4 +1,4 @@
-"""The widget's script and stylesheet: package files served as static files."""
+"""Scripts and stylesheets (the widget's, the course progress's): package files, served."""
 
 from __future__ import annotations
 
@@ -17,12 +17,17 @@ from mkdocs.utils import get_relative_url
 ASSETS = Path(__file__).parent / "assets"
 SCRIPT = "assets/quiz/quiz.js"
 STYLESHEET = "assets/quiz/quiz.css"
+# The course progress (quiz_plugin/course_pages.py links them): its scripts read the manifest
+# from their own folder.
+PROGRESS_SCRIPT = "assets/course/progress.js"
+PROGRESS_TOOLS = "assets/course/progress-tools.js"
+PROGRESS_STYLESHEET = "assets/course/progress.css"
 RE_FIRST_WIDGET = re.compile(r'<div class="quiz"[ >]')
 
 
 def add_asset_files(files: Files, config: MkDocsConfig) -> None:
-    """Add the script and stylesheet to the site's files (once per build)."""
-    for dest in (SCRIPT, STYLESHEET):
+    """Add the scripts and stylesheets to the site's files (once per build)."""
+    for dest in (SCRIPT, STYLESHEET, PROGRESS_SCRIPT, PROGRESS_TOOLS, PROGRESS_STYLESHEET):
         if files.get_file_from_path(dest) is None:
             copy = _shipped_copy(Path(dest).name)
             files.append(File.generated(config, dest, abs_src_path=str(copy)))

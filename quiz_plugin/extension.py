@@ -63,6 +63,8 @@ class QuizReport:
     line: int
     quiz: Quiz | None
     problems: list[QuizProblem]
+    # The key its widget's answers are saved under (none for an error box): the course manifest's.
+    key: str | None = None
 
 
 Reporter = Callable[[str], None]
@@ -174,6 +176,7 @@ class QuizTreeprocessor(Treeprocessor):
                 rendered.append(shown)
             parents.replace(element, shown)
             shown_for[element] = shown
+            report.key = shown.get("data-quiz-key")
         if rendered:
             rendered[0].set("data-quiz-i18n", page_labels(labels))
         if len(rendered) >= 2:

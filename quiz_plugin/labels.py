@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Final
 
 LABELS: Final[dict[str, dict[str, str]]] = {
@@ -69,10 +70,15 @@ SCRIPT_KEYS: Final = (
 )
 
 
-def labels_for(locale: str | None) -> dict[str, str]:
-    """Return the labels for a locale such as `zh`, `zh-Hans` or `en_US` (default: English)."""
+def language_of(locale: str | None, known: Collection[str]) -> str:
+    """Return the language of a locale such as `zh`, `zh-Hans` or `en_US` if known, else English."""
     if locale:
         language = locale.replace("_", "-").split("-")[0].lower()
-        if language in LABELS:
-            return LABELS[language]
-    return LABELS[DEFAULT_LOCALE]
+        if language in known:
+            return language
+    return DEFAULT_LOCALE
+
+
+def labels_for(locale: str | None) -> dict[str, str]:
+    """Return the labels for a locale such as `zh`, `zh-Hans` or `en_US` (default: English)."""
+    return LABELS[language_of(locale, LABELS)]

@@ -18,7 +18,12 @@ from tests.helpers.build import (
     free_port,
     serve_directory,
 )
-from tests.helpers.quiz_pages import VIEWPORTS, add_multiple_quiz, serve_copy
+from tests.helpers.quiz_pages import (
+    VIEWPORTS,
+    add_multiple_quiz,
+    serve_copy,
+    turn_on_instant_navigation,
+)
 
 
 @pytest.fixture(scope="session")
@@ -100,3 +105,10 @@ def sized_context(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]
 def multi_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The site with a fourth, multiple-choice quiz at the end of each chapter; its URL."""
     yield from serve_copy(tmp_path_factory, "multi", add_multiple_quiz)
+
+
+@pytest.fixture(scope="session")
+def instant_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site with Material's instant navigation; its URL."""
+    # Not strict: static-i18n warns that its language switcher ignores instant navigation.
+    yield from serve_copy(tmp_path_factory, "instant", turn_on_instant_navigation, strict=False)

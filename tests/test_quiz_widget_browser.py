@@ -342,20 +342,6 @@ def test_shuffled_options_keep_their_own_feedback(
 # --- instant navigation -------------------------------------------------------------------
 
 
-def turn_on_instant_navigation(project: Path) -> None:
-    config = project / "mkdocs.yml"
-    source = config.read_text(encoding="utf-8")
-    config.write_text(source.replace("  features:\n", "  features:\n    - navigation.instant\n", 1))
-    assert "navigation.instant" in config.read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def instant_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The site with Material's instant navigation."""
-    # Not strict: static-i18n warns that its language switcher ignores instant navigation.
-    yield from serve_copy(tmp_path_factory, "instant", turn_on_instant_navigation, strict=False)
-
-
 def test_instant_navigation_binds_each_handler_once(
     instant_site: str, context: BrowserContext
 ) -> None:

@@ -85,19 +85,19 @@ def test_query_finds_its_section_first_and_marks_nothing_falsely_missing(
     assert_found_first(site, reader, query)
 
 
+# The characters around each mark within the element that holds it: a word ends where its element
+# ends (the outline's progress line follows its chapter's link without a space between them).
 MARKS_IN_CONTEXT = """() => {
-  const article = document.querySelector("article")
-  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT)
-  let text = ""
-  const marks = []
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const mark = node.parentElement.closest("mark[data-md-highlight]")
-    if (mark && mark.firstChild === node)
-      marks.push({ start: text.length, word: mark.textContent })
-    text += node.data
-  }
-  return marks.map(({ start, word }) =>
-    [text.slice(start - 1, start), word, text.slice(start + word.length, start + word.length + 1)])
+  const marks = document.querySelectorAll("article mark[data-md-highlight]")
+  return Array.from(marks, (mark) => {
+    const holder = mark.parentElement
+    const walker = document.createTreeWalker(holder, NodeFilter.SHOW_TEXT)
+    let before = ""
+    for (let node = walker.nextNode(); node && node !== mark.firstChild; node = walker.nextNode())
+      before += node.data
+    const after = holder.textContent.slice(before.length + mark.textContent.length)
+    return [before.slice(-1), mark.textContent, after.slice(0, 1)]
+  })
 }"""
 
 

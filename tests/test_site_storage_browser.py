@@ -10,15 +10,10 @@ from tests.helpers.browsing import watched_context
 from tests.helpers.build import Site
 from tests.helpers.pages import SITE_PAGES
 from tests.helpers.quiz_pages import CHAPTERS, CORRECT, STATUS, check, choose, quiz, status
+from tests.helpers.storage import NO_STORAGE
 
 pytestmark = pytest.mark.browser
 
-# What a browser does when the reader blocks site data: reading localStorage throws.
-NO_STORAGE = """
-Object.defineProperty(window, 'localStorage', {
-  configurable: true, get() { throw new DOMException('denied', 'SecurityError'); },
-});
-"""
 # Values that are not JSON under the theme's own keys (palette, tabs, announcement, consent)
 # and under a quiz's key; the theme keys them by the site's root path.
 DAMAGED_THEME_VALUES = """

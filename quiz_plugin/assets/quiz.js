@@ -69,11 +69,13 @@
     }
   };
 
-  /** @param {SavedAnswer | null} answer */
+  /** Save or forget the widget's answer; tell the course progress (progress.js) it changed.
+   * @param {SavedAnswer | null} answer */
   const writeSaved = (widget, answer) => {
     try {
       if (answer) localStorage.setItem(storageKey(widget), JSON.stringify(answer));
       else localStorage.removeItem(storageKey(widget));
+      window.dispatchEvent(new StorageEvent("storage"));
     } catch {
       /* not saved: the page still shows the answer */
     }

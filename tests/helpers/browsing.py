@@ -88,7 +88,7 @@ def watched_context(
     try:
         yield context, seen
         if clean:
-            assert seen.problems() == []
+            assert seen.problems() == [], seen.problems()
     finally:
         context.close()
 

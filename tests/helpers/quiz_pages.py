@@ -242,3 +242,11 @@ def append_to_chapters(project: Path, quiz: str, words: dict[str, dict[str, str]
 def add_multiple_quiz(project: Path) -> None:
     """End each chapter with a fourth quiz, with two correct options of four."""
     append_to_chapters(project, MULTIPLE_QUIZ, MULTIPLE_WORDS)
+
+
+def turn_on_instant_navigation(project: Path) -> None:
+    """Turn on Material's instant navigation in a copy of the project."""
+    config = project / "mkdocs.yml"
+    source = config.read_text(encoding="utf-8")
+    config.write_text(source.replace("  features:\n", "  features:\n    - navigation.instant\n", 1))
+    assert "navigation.instant" in config.read_text(encoding="utf-8")
