@@ -26,6 +26,7 @@ from tests.helpers.printouts import (
     chapter_figures,
     chapter_headings,
     chapter_quizzes,
+    chapter_tree,
     print_chapter,
 )
 from tests.helpers.quiz_pages import CHAPTERS, MULTIPLE_WORDS
@@ -122,6 +123,18 @@ def test_one_answer_key_starts_a_page_of_its_own_after_the_last_question(
     assert [normalized(page).count(title) for page in printed.pages].count(1) == 1
     last_question = normalized(quizzes(site, language)[-1].question)
     assert last_question in normalized(printed.pages[printed.key_page - 1])
+
+
+@pytest.mark.parametrize(("language", "state"), PRINTOUTS, ids=IDS)
+def test_the_printout_ends_with_the_key_not_with_the_line_to_the_next_chapter(
+    site: Site, pdfs: dict[str, Path], language: str, state: str
+) -> None:
+    printed = printout(pdfs, language, state)
+    on_screen = chapter_tree(site.html(CHAPTERS[language])).find(".//p[@class='course-next']")
+    assert on_screen is not None
+    assert normalized("".join(on_screen.itertext())) not in normalized("".join(printed.pages))
+    last_answer = normalized(quizzes(site, language)[-1].explanation)
+    assert normalized(printed.pages[-1]).rstrip().endswith(last_answer[-12:])
 
 
 @pytest.mark.parametrize(("language", "state"), PRINTOUTS, ids=IDS)
