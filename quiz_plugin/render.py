@@ -13,7 +13,7 @@ import json
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
-from markdown.util import AtomicString
+from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from quiz_plugin.labels import SCRIPT_KEYS
 from quiz_plugin.model import Quiz
@@ -95,6 +95,10 @@ def _lone_paragraph(content: list[etree.Element]) -> etree.Element | None:
     if len(content) != 1 or content[0].tag != "p" or content[0].attrib:
         return None
     paragraph = content[0]
+    if not len(paragraph) and HTML_PLACEHOLDER_RE.fullmatch((paragraph.text or "").strip()):
+        # A stashed block (fenced code, raw HTML) that Markdown puts in place of `<p>…</p>`
+        # only while the paragraph has no attributes: it would end inside a classed `<p>`.
+        return None
     last_text = paragraph[-1].tail if len(paragraph) else paragraph.text
     # attr_list runs later and may still give the paragraph an id or class of its own.
     return None if last_text and "{" in last_text else paragraph

@@ -20,6 +20,7 @@ from dataclasses import astuple, dataclass, field
 from unittest.mock import patch
 
 import markdown
+import pytest
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
@@ -28,6 +29,8 @@ from quiz_plugin.extension import QuizExtension, QuizPage
 from tests.helpers.markdown import SITE_CONFIGS, SITE_EXTENSIONS, parse_html
 
 RE_HEADER_TEXT = re.compile(r"^[ \t]*/{3,}[ \t]*quiz\b", re.MULTILINE)
+# A widget's part given to a paragraph that holds a block (fenced code, a table) is invalid HTML.
+RE_BLOCK_IN_PARAGRAPH = re.compile(r'<p class="quiz[^"]*"[^>]*>\s*<(?:div|pre|table)\b')
 EXAMPLES = int(os.environ.get("QUIZ_FUZZ_EXAMPLES", "250"))
 DEFAULT_SEED = 20261201
 SEED = int(os.environ.get("QUIZ_FUZZ_SEED", DEFAULT_SEED))
@@ -224,7 +227,12 @@ def headers_in_text(html: str) -> int:
 
 
 def headers_in_code(html: str) -> int:
-    code = "\n".join("".join(pre.itertext()) for pre in parse_html(html).iter("pre"))
+    """Count header lines in code, but not in the answer key's copies of explanations."""
+    root = parse_html(html)
+    copies = {
+        pre for key in root.iter() if "quiz-key" in key.get("class", "") for pre in key.iter()
+    }
+    code = "\n".join("".join(pre.itertext()) for pre in root.iter("pre") if pre not in copies)
     return sum(line.endswith("/ quiz") for line in code.split("\n"))
 
 
@@ -237,6 +245,7 @@ def test_every_quiz_header_ends_as_a_widget_an_error_box_or_code(piece: Piece) -
     in_code = headers_in_code(html)
     assert bool(warnings) == bool(boxes), source
     assert headers_in_text(html) == 0, source
+    assert RE_BLOCK_IN_PARAGRAPH.search(html) is None, source
     if piece.uncertain:
         # pymdownx.blocks may take a later header in as indented code, inside the block or
         # inside the error box that replaces a malformed quiz.
@@ -245,6 +254,21 @@ def test_every_quiz_header_ends_as_a_widget_an_error_box_or_code(piece: Piece) -
     else:
         assert widgets + boxes == piece.headers, source
         assert piece.in_code <= in_code <= piece.in_code + piece.quiz_code, source
+
+
+# Documents Hypothesis found (5,000 examples): an explanation that is fenced code holding quiz
+# blocks, which the answer key copies, and which used to end inside the explanation's `<p>`.
+QUIZ = ["/// quiz", "Question", "", "- [x] Option", "- [x] Option", "", "", ""]
+CODE_QUIZ = ["/// quiz", "Q", "", "- [x] a", "///"]
+FOUND = [
+    Piece(["", *QUIZ, "```", *CODE_QUIZ, "```", "///"], headers=1, quiz_code=1),
+    Piece(["", *QUIZ, "```", *CODE_QUIZ, *CODE_QUIZ, "```"], 1, quiz_code=2, uncertain=True),
+]
+
+
+@pytest.mark.parametrize("piece", FOUND, ids=["closed", "left open"])
+def test_documents_found_by_hypothesis(piece: Piece) -> None:
+    test_every_quiz_header_ends_as_a_widget_an_error_box_or_code.hypothesis.inner_test(piece)
 
 
 @random_documents

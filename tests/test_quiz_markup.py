@@ -271,6 +271,49 @@ def test_answer_key_names_shuffled_options_by_their_words_only() -> None:
     assert text(answer) == "First right; Second right"
 
 
+# A fenced block or a raw HTML block alone in the question, a feedback or the explanation.
+STASHED_BLOCKS = {
+    "code": ("```python\nprint('BLOCK-TEXT')\n```", '<div class="highlight">'),
+    "html": ('<div class="raw">BLOCK-TEXT</div>', '<div class="raw">'),
+}
+BLOCK_PLACES = {
+    "question": "Which one is right?",
+    "feedback": "FEEDBACK-WRONG",
+    "explanation": "EXPLANATION-TEXT",
+}
+RE_BLOCK_IN_PARAGRAPH = re.compile(r"<p\b[^>]*>\s*<(?:div|pre|table|ul|ol|p)\b")
+
+
+# Python-Markdown reads raw HTML in a list item (a feedback) as inline HTML, in a paragraph, with
+# or without a quiz around it.
+BLOCK_CASES = [
+    (place, block)
+    for place in BLOCK_PLACES
+    for block in STASHED_BLOCKS
+    if (place, block) != ("feedback", "html")
+]
+
+
+@pytest.mark.parametrize(("place", "block"), BLOCK_CASES)
+def test_a_block_alone_in_a_part_of_the_quiz_is_not_put_in_a_paragraph(
+    place: str, block: str
+) -> None:
+    markdown_block, rendered = STASHED_BLOCKS[block]
+    indent = "        " if place == "feedback" else "    "
+    written = textwrap.indent(markdown_block, indent).lstrip()
+    source = WITH_FEEDBACK.replace(BLOCK_PLACES[place], written)
+    result = convert(source)
+    assert result.warnings == []
+    assert RE_BLOCK_IN_PARAGRAPH.search(result.html) is None, result.html
+    part = {"question": "quiz__question", "feedback": "quiz__feedback"}.get(
+        place, "quiz__explanation"
+    )
+    holders = [el for el in result.root.iter() if part in el.get("class", "").split()]
+    assert holders
+    assert all(el.tag == "div" and "BLOCK-TEXT" in "".join(el.itertext()) for el in holders[:1])
+    assert rendered in result.html
+
+
 def test_answer_key_holds_the_explanation_but_no_feedback() -> None:
     entry = convert(WITH_FEEDBACK).one("quiz-key").find("ol/li")
     assert entry is not None
