@@ -233,7 +233,7 @@ def headers_in_code(html: str) -> int:
         pre for key in root.iter() if "quiz-key" in key.get("class", "") for pre in key.iter()
     }
     code = "\n".join("".join(pre.itertext()) for pre in root.iter("pre") if pre not in copies)
-    return sum(line.endswith("/ quiz") for line in code.split("\n"))
+    return len(RE_HEADER_TEXT.findall(code))  # a header with a title too: `/// quiz | Title`
 
 
 @random_documents
@@ -257,16 +257,23 @@ def test_every_quiz_header_ends_as_a_widget_an_error_box_or_code(piece: Piece) -
 
 
 # Documents Hypothesis found (5,000 examples): an explanation that is fenced code holding quiz
-# blocks, which the answer key copies, and which used to end inside the explanation's `<p>`.
+# blocks, which the answer key copies, and which used to end inside the explanation's `<p>`; a
+# titled header taken in as code, which the count of headers in code used to miss.
 QUIZ = ["/// quiz", "Question", "", "- [x] Option", "- [x] Option", "", "", ""]
 CODE_QUIZ = ["/// quiz", "Q", "", "- [x] a", "///"]
 FOUND = [
     Piece(["", *QUIZ, "```", *CODE_QUIZ, "```", "///"], headers=1, quiz_code=1),
     Piece(["", *QUIZ, "```", *CODE_QUIZ, *CODE_QUIZ, "```"], 1, quiz_code=2, uncertain=True),
+    # A header with a title in an admonition, in a `///` block left open: read as code.
+    Piece(
+        ["", "/// note", "", "Q", "", "/// note", "Q", '!!! note "Check"', "", "    /// quiz | T"],
+        headers=1,
+        uncertain=True,
+    ),
 ]
 
 
-@pytest.mark.parametrize("piece", FOUND, ids=["closed", "left open"])
+@pytest.mark.parametrize("piece", FOUND, ids=["closed", "left open", "titled, as code"])
 def test_documents_found_by_hypothesis(piece: Piece) -> None:
     test_every_quiz_header_ends_as_a_widget_an_error_box_or_code.hypothesis.inner_test(piece)
 
