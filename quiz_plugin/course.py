@@ -87,6 +87,8 @@ class Course:
         self.pages: dict[tuple[str, str], ChapterPage] = {}
         # The pages converted by this build, chapters or not, as (language, path).
         self.converted: set[tuple[str, str]] = set()
+        # The pages that show progress, by (language, source path): what `record_page` found.
+        self.kinds: dict[tuple[str, str], PageKind] = {}
 
     def record_navigation(self, language: str, nav: Navigation, config: MkDocsConfig) -> None:
         """Remember the order of a language's pages and its home page."""
@@ -99,22 +101,27 @@ class Course:
     def record_page(
         self, language: str, page: Page, reports: list[QuizReport], config: MkDocsConfig
     ) -> None:
-        """Remember a converted page's quizzes (a page without any is not a chapter)."""
+        """Remember a converted page's quizzes (a page without any is not a chapter) and kind."""
         place = (language, site.path_without_language(page.file.src_uri, config))
         self.converted.add(place)
         quizzes = course_quizzes(reports)
+        kind: PageKind | None = None
         if quizzes:
             self.pages[place] = ChapterPage(page.title or place[1], page.url, quizzes)
+            kind = "chapter"
         else:
             self.pages.pop(place, None)
+            if page.url == self.homes.get(language):
+                kind = "home"
+        source = (language, page.file.src_uri)
+        if kind is None:
+            self.kinds.pop(source, None)
+        else:
+            self.kinds[source] = kind
 
-    def page_kind(self, language: str, page: Page, config: MkDocsConfig) -> PageKind | None:
+    def page_kind(self, language: str, page: Page) -> PageKind | None:
         """Tell whether a page shows progress: the home page, or a chapter (a page with quizzes)."""
-        if (language, site.path_without_language(page.file.src_uri, config)) in self.pages:
-            return "chapter"
-        if language in self.homes and page.url == self.homes[language]:
-            return "home"
-        return None
+        return self.kinds.get((language, page.file.src_uri))
 
     def next_chapter(self, language: str, page: Page, config: MkDocsConfig) -> ChapterPage | None:
         """Return the chapter after this page in the language's navigation, if there is one."""
@@ -179,18 +186,11 @@ def _chapters_by_url(manifest: dict[str, Any] | None) -> dict[tuple[str, str], d
     return found
 
 
-def site_languages(config: MkDocsConfig) -> list[str]:
-    """Return the site's languages, the default one first."""
-    default = site.default_language(config)
-    others = [language for language in site.i18n_languages(config) if language != default]
-    return [default, *others]
-
-
 def write_manifest(course: Course, config: MkDocsConfig) -> Path:
     """Write the manifest into the built site; return its path."""
     path = Path(config.site_dir) / MANIFEST
     try:
-        manifest = course.manifest(site_languages(config), _previous(path))
+        manifest = course.manifest(site.languages_default_first(config), _previous(path))
         path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"))
         path.write_text(text, encoding="utf-8")

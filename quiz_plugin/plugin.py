@@ -89,7 +89,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self.converted[path] = parity.PageQuizzes(path, path.split("/")[0], reports)
         language = site.build_language(config)
         self.course.record_page(language, page, reports, config)
-        if self.course.page_kind(language, page, config) == "home":
+        if self.course.page_kind(language, page) == "home":
             return course_pages.add_tools(html, page.url, language)
         return html
 
@@ -98,7 +98,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
     ) -> TemplateContext | None:
         """End a chapter with the next chapter (every page of the language is converted now)."""
         language = site.build_language(config)
-        if page.content and self.course.page_kind(language, page, config) == "chapter":
+        if page.content and self.course.page_kind(language, page) == "chapter":
             following = self.course.next_chapter(language, page, config)
             home = self.course.homes.get(language)
             page.content += course_pages.render_next(language, page.url, following, home)
@@ -110,7 +110,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         if not self.assets_on_every_page and page.file.dest_uri in self.pages_with_quizzes:
             output = assets_files.add_to_page(output, url)
         language = site.build_language(config)
-        kind = self.course.page_kind(language, page, config)
+        kind = self.course.page_kind(language, page)
         if kind is not None:
             # Instant navigation keeps the first page's <head>: it needs every kind's strings.
             labels_kind = "home" if self.assets_on_every_page else kind

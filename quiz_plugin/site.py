@@ -24,6 +24,13 @@ def default_language(config: MkDocsConfig) -> str:
     return build_language(config)
 
 
+def languages_default_first(config: MkDocsConfig) -> list[str]:
+    """Return the site's languages, the default one first."""
+    default = default_language(config)
+    others = [language for language in i18n_languages(config) if language != default]
+    return [default, *others]
+
+
 def build_language(config: MkDocsConfig) -> str:
     """Return the language being built (static-i18n sets the theme's language per build)."""
     return str(config.theme.get("language") or "en")

@@ -16,10 +16,9 @@ from benchmarks.page_weight import PROGRESS_LOADED
 from quiz_plugin.course import ChapterPage, Course, CourseQuiz
 from quiz_plugin.course_pages import add_tools, render_next
 from tests.helpers.build import Site, build_site, copy_project, free_port
-from tests.helpers.pages import SITE_PAGES, tags
+from tests.helpers.pages import HOMES, SITE_PAGES, tags
 from tests.helpers.progress import (
     FIRST_QUESTION,
-    HOMES,
     MANIFEST,
     NEW_TITLES,
     add_chapter_and_reword_first_quiz,

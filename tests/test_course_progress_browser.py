@@ -12,9 +12,9 @@ import pytest
 
 from tests.helpers.browsing import axe_violations, next_frame, serve_as, watched_context
 from tests.helpers.build import Site
+from tests.helpers.pages import HOMES
 from tests.helpers.progress import (
     BUTTONS,
-    HOMES,
     MARK,
     MESSAGES,
     SYMBOLS,

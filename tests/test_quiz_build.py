@@ -17,11 +17,10 @@ from mkdocs.exceptions import Abort
 from quiz_plugin.assets_files import shipped
 from tests.helpers.build import ROOT, Site, build_site, copy_project
 from tests.helpers.markdown import VOID_ELEMENTS
-from tests.helpers.pages import article_text_joined, option_texts
+from tests.helpers.pages import HOMES, article_text_joined, option_texts
 from tests.helpers.quiz_pages import CORRECT
 
 CHAPTERS = {"zh": "post-training.html", "en": "en/post-training.html"}
-HOMES = {"zh": "index.html", "en": "en/index.html"}
 INDEXES = {"zh": "search/search_index.json", "en": "en/search/search_index.json"}
 SCRIPT = "assets/quiz/quiz.js"
 STYLESHEET = "assets/quiz/quiz.css"

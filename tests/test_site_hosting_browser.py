@@ -14,6 +14,7 @@ import pytest
 
 from tests.helpers.browsing import SEARCH_LOADS, Watch, serve_as, settled, switch_language, watch
 from tests.helpers.build import DEFAULT_SITE_URL, PUBLISHED_URL, Site, free_port, serve_directory
+from tests.helpers.pages import HOMES
 
 pytestmark = pytest.mark.browser
 
@@ -22,7 +23,6 @@ SWITCHES = {
     "chapter": ("post-training.html", "en/post-training.html"),
     "home": ("index.html", "en/index.html"),
 }
-HOMES = {"zh": "index.html", "en": "en/index.html"}
 # Missing paths, deeper than any page, and the language of the 404 page a host serves there.
 MISSING = {"zh": "gone/deeper/page.html", "en": "en/gone/deeper/page.html"}
 NOT_FOUND_CONSOLE = (

@@ -15,6 +15,8 @@ SITE_PAGES = [
     "en/post-training.html",
     "en/404.html",
 ]
+# Each language's home page.
+HOMES = {"zh": "index.html", "en": "en/index.html"}
 RE_ARTICLE = re.compile(
     r'<article class="md-content__inner[^"]*">(?P<body>.*?)</article>', re.DOTALL
 )

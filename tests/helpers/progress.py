@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from tests.helpers.pages import HOMES
 from tests.helpers.quiz_pages import CORRECT, check, choose, open_chapter, reveal
 
 MANIFEST = "assets/course/course.json"
-HOMES = {"zh": "index.html", "en": "en/index.html"}
 # What the outline says of a chapter, per state (see quiz_plugin/course_labels.py).
 PROGRESS = {
     "zh": {
