@@ -17,7 +17,7 @@ import pytest
 
 from benchmarks.search_box import Hit, open_search, read_hits, search, type_query
 from benchmarks.search_eval import Query, judge, language_site, load_queries
-from tests.helpers.browsing import Watch, next_frame, watch
+from tests.helpers.browsing import Watch, close_context, next_frame, watch
 from tests.helpers.build import Site, build_site, copy_project, free_port, serve_directory
 
 pytestmark = pytest.mark.browser
@@ -61,7 +61,7 @@ def reader(browser: Any) -> Iterator[tuple[Any, Watch]]:
     page = context.new_page()
     seen = watch(page)
     yield page, seen
-    context.close()
+    close_context(context)
 
 
 def base_url(site: Site, language: str) -> str:
@@ -142,7 +142,7 @@ def test_snippet_lines_never_start_with_closing_punctuation(
     page = context.new_page()
     hits = search(page, base_url(site, "zh"), query)
     starts = page.evaluate(LINE_STARTS)
-    context.close()
+    close_context(context)
     assert hits
     assert [start for start in starts if start[0] in CLOSING] == []
     assert not [hit for hit in hits if "\u200b" in hit.snippet]

@@ -10,6 +10,7 @@ import pytest
 from tests.helpers.browsing import (
     Watch,
     axe_violations,
+    close_context,
     next_frame,
     open_settled,
     search,
@@ -30,7 +31,7 @@ def reader(site: Site, browser: Any) -> Iterator[tuple[Any, Watch]]:
     page = context.new_page()
     seen = watch(page)
     yield page, seen
-    context.close()
+    close_context(context)
 
 
 @pytest.mark.parametrize("path", ALL_PAGES)

@@ -12,7 +12,15 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.helpers.browsing import SEARCH_LOADS, Watch, serve_as, settled, switch_language, watch
+from tests.helpers.browsing import (
+    SEARCH_LOADS,
+    Watch,
+    close_context,
+    serve_as,
+    settled,
+    switch_language,
+    watch,
+)
 from tests.helpers.build import DEFAULT_SITE_URL, PUBLISHED_URL, Site, free_port, serve_directory
 from tests.helpers.pages import HOMES
 
@@ -76,7 +84,7 @@ def reader_at(browser: Any, where: Host) -> Iterator[tuple[Any, Watch]]:
     try:
         yield page, watch(page, origin=where.url)
     finally:
-        context.close()
+        close_context(context)
 
 
 def loads(host: Host) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from tests.helpers.browsing import Watch, axe_violations, open_settled, watch
+from tests.helpers.browsing import Watch, axe_violations, close_context, open_settled, watch
 from tests.helpers.build import Site, build_site, free_port, serve_directory
 from tests.helpers.translations import EN_SECTION, READING_ANCHOR, ZH_ANCHOR, drifted_project
 
@@ -38,7 +38,7 @@ def reader(browser: Any) -> Iterator[tuple[Any, Watch]]:
     page = context.new_page()
     seen = watch(page)
     yield page, seen
-    context.close()
+    close_context(context)
 
 
 @pytest.mark.parametrize(("path", "link", "original", "anchor"), DIRECTIONS)

@@ -73,6 +73,20 @@ def serve_as(context: Any, address: str, local: str) -> None:
     context.route(f"{address}**", answer)
 
 
+def close_context(context: Any) -> None:
+    """Close a browser context once a test is done with it.
+
+    A page may still be loading something when its test ends (a late fetch of its scripts). The
+    route handler answering it then fails on the closed context, and Playwright raises that
+    failure from its next call: in the next test. Unrouting first, ignoring such failures, is
+    what Playwright recommends for a route still in flight at the end of a test.
+    """
+    for page in context.pages:
+        page.unroute_all(behavior="ignoreErrors")
+    context.unroute_all(behavior="ignoreErrors")
+    context.close()
+
+
 @contextlib.contextmanager
 def watched_context(
     browser: Any, *, clean: bool = True, **options: Any
@@ -90,7 +104,7 @@ def watched_context(
         if clean:
             assert seen.problems() == [], seen.problems()
     finally:
-        context.close()
+        close_context(context)
 
 
 def _origin(url: str) -> str:
