@@ -18,10 +18,8 @@ from collections.abc import Iterable
 
 from markdown.util import AtomicString
 
-from quiz_plugin.render import SEARCH_EXCLUDE
+from quiz_plugin.render import CORRECT, SEARCH_EXCLUDE, SHUFFLED
 
-CORRECT = "data-quiz-correct"
-SHUFFLED = "data-quiz-shuffle"
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 

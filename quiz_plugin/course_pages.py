@@ -17,11 +17,11 @@ from mkdocs.utils import get_relative_url
 from quiz_plugin.assets_files import PROGRESS_SCRIPT, PROGRESS_STYLESHEET
 from quiz_plugin.course import ChapterPage
 from quiz_plugin.course_labels import PageKind, course_labels_for, script_labels
+from quiz_plugin.render import SEARCH_EXCLUDE
 
 OUTLINE_ID = "course-outline"
 RE_OUTLINE = re.compile(r'<div\b[^>]*\bclass="course-outline"[^>]*>')
 RE_DIV_END = re.compile(r"</div>")
-SEARCH_EXCLUDE = "data-search-exclude"
 
 
 def add_script(output: str, page_url: str, language: str, kind: PageKind) -> str:

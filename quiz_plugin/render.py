@@ -19,7 +19,9 @@ from quiz_plugin.labels import SCRIPT_KEYS
 from quiz_plugin.model import Quiz
 
 SEARCH_EXCLUDE = "data-search-exclude"
-CORRECT = {"data-quiz-correct": ""}
+# Attributes the widget's markup carries, which the answer key reads back.
+CORRECT = "data-quiz-correct"
+SHUFFLED = "data-quiz-shuffle"
 
 
 @dataclass(frozen=True)
@@ -56,14 +58,14 @@ def render_quiz(quiz: Quiz, identity: QuizIdentity, labels: dict[str, str]) -> e
         },
     )
     if quiz.settings.shuffle:
-        root.set("data-quiz-shuffle", "")
+        root.set(SHUFFLED, "")
     _contain(root, quiz.question, {"class": "quiz__question"})
     if quiz.multiple:
         etree.SubElement(root, "p", {"class": "quiz__hint"}).text = AtomicString(labels["hint"])
     answer = _render_answer(labels)
     options = etree.SubElement(root, "ul", {"class": "quiz__options"})
     for index, option in enumerate(quiz.options):
-        item = etree.SubElement(options, "li", CORRECT if option.correct else {})
+        item = etree.SubElement(options, "li", {CORRECT: ""} if option.correct else {})
         item.text = option.label.text
         item.extend(option.label)
         if option.feedback and option.correct:
